@@ -1,0 +1,98 @@
+package org.regulens.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.regulens.core.Log;
+import org.regulens.core.RegulensException;
+import org.regulens.core.Version;
+import org.regulens.encode.EncodeCommand;
+import org.regulens.simulate.SimulateCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * The {@code regulens} command. Exit status: 0 success, 1 data or runtime error (one line naming the file and
+ * record), 2 usage error.
+ */
+@Command(name = "regulens",
+        mixinStandardHelpOptions = true,
+        versionProvider = Regulens.VersionProvider.class,
+        description = "Train deep models on ChIP-seq/DNase peaks and find the motifs that drive them.",
+        subcommands = {
+            SimulateCommand.class,
+            EncodeCommand.class,
+            BackendCommand.class,
+            CommandLine.HelpCommand.class
+        },
+        synopsisSubcommandLabel = "COMMAND")
+public final class Regulens implements Runnable {
+
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_DATA_ERROR = 1;
+    public static final int EXIT_USAGE = 2;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = {"-q", "--quiet"}, scope = CommandLine.ScopeType.INHERIT,
+            description = "Print only warnings and errors.")
+    void setQuiet(boolean quiet) {
+        Log.setQuiet(quiet);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    /** Runs the command line and returns the exit status (tests call this instead of {@link #main}). */
+    public static int execute(String... args) {
+        return commandLine().execute(args);
+    }
+
+    public static CommandLine commandLine() {
+        CommandLine commandLine = new CommandLine(new Regulens());
+        commandLine.setExecutionExceptionHandler(Regulens::handleError);
+        commandLine.setCaseInsensitiveEnumValuesAllowed(true);
+        commandLine.setUsageHelpAutoWidth(true);
+        return commandLine;
+    }
+
+    private static int handleError(Exception error, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+        PrintWriter err = commandLine.getErr();
+        String where = commandLine.getCommandSpec().qualifiedName();
+        if (error instanceof RegulensException) {
+            err.println(where + ": error: " + error.getMessage());
+        } else if (error instanceof UncheckedIOException || error instanceof java.io.IOException) {
+            err.println(where + ": error: " + oneLine(error.getMessage()));
+        } else {
+            err.println(where + ": internal error: " + error.getClass().getSimpleName() + ": "
+                    + oneLine(String.valueOf(error.getMessage())) + " (set REGULENS_DEBUG=1 for a stack trace)");
+        }
+        if (System.getenv("REGULENS_DEBUG") != null) {
+            error.printStackTrace(err);
+        }
+        err.flush();
+        return EXIT_DATA_ERROR;
+    }
+
+    private static String oneLine(String message) {
+        return message == null ? "" : message.replace('\n', ' ').trim();
+    }
+
+    /** {@code regulens --version}: our version and the Java runtime. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "regulens " + Version.get(),
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"
+            };
+        }
+    }
+}
