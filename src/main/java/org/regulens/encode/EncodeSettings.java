@@ -1,0 +1,24 @@
+package org.regulens.encode;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** The choices that shape a data set; recorded in its metadata. */
+record EncodeSettings(int width, Negatives negatives, double negRatio, double maxN, Edge edge, Ambiguous ambiguous,
+                      long seed, List<String> validChroms, List<String> testChroms, double validFrac,
+                      double testFrac, Path blacklist) {
+
+    /** How negatives are made. */
+    enum Negatives { gc, shuffle, none }
+
+    /** What happens to a window that runs off a chromosome end. */
+    enum Edge { shift, drop }
+
+    /** The label of a task whose peak overlaps a window but not the window's centre. */
+    enum Ambiguous { negative, exclude, mask }
+
+    /** Most non-ACGT bases a window may hold. */
+    int maxNonAcgt() {
+        return (int) Math.floor(maxN * width);
+    }
+}

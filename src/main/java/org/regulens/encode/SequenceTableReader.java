@@ -1,0 +1,268 @@
+package org.regulens.encode;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.regulens.core.RegulensException;
+import org.regulens.io.LineReader;
+import org.regulens.io.TextInput;
+import org.regulens.seq.Dna;
+
+/**
+ * Reads labelled sequences from a table or a FASTA file.
+ * <ul>
+ * <li>Table (TSV, or CSV when the header has commas and no tabs): a header row with a {@code sequence} (or
+ * {@code seq}) column, optional {@code name} and {@code split} columns; every other column is a task whose
+ * values are numbers (0/1), with empty, NA or NaN meaning unknown.</li>
+ * <li>FASTA: each header is {@code >NAME TASK=VALUE ...}, or {@code >NAME VALUE} for a single task named after
+ * the file.</li>
+ * </ul>
+ * U is read as T and lower case as upper case; other IUPAC letters become N; anything else is an error.
+ */
+final class SequenceTableReader {
+
+    private final Path file;
+    private final List<String> tasks = new ArrayList<>();
+    private final List<LabelledSequence> records = new ArrayList<>();
+
+    private SequenceTableReader(Path file) {
+        this.file = file;
+    }
+
+    static SequenceTableReader read(Path file) {
+        SequenceTableReader reader = new SequenceTableReader(file);
+        String first;
+        try (LineReader lines = new LineReader(file)) {
+            first = lines.next();
+            while (first != null && first.isBlank()) {
+                first = lines.next();
+            }
+        }
+        if (first == null) {
+            throw RegulensException.inFile(file, "empty file");
+        }
+        if (first.startsWith(">")) {
+            reader.readFasta();
+        } else {
+            reader.readTable();
+        }
+        if (reader.records.isEmpty()) {
+            throw RegulensException.inFile(file, "no sequences");
+        }
+        return reader;
+    }
+
+    List<String> tasks() {
+        return tasks;
+    }
+
+    List<LabelledSequence> records() {
+        return records;
+    }
+
+    private void readTable() {
+        try (LineReader lines = new LineReader(file)) {
+            String header = lines.next();
+            while (header.isBlank()) {
+                header = lines.next();
+            }
+            boolean csv = header.indexOf('\t') < 0 && header.indexOf(',') >= 0;
+            List<String> columns = split(header, csv, lines);
+            int sequenceColumn = -1;
+            int nameColumn = -1;
+            int splitColumn = -1;
+            List<Integer> taskColumns = new ArrayList<>();
+            for (int c = 0; c < columns.size(); c++) {
+                String column = columns.get(c).trim();
+                switch (column.toLowerCase(Locale.ROOT)) {
+                    case "sequence", "seq" -> sequenceColumn = c;
+                    case "name", "id" -> nameColumn = c;
+                    case "split" -> splitColumn = c;
+                    default -> {
+                        if (column.isEmpty()) {
+                            throw lines.error("empty column name in the header (column " + (c + 1) + ")");
+                        }
+                        if (tasks.contains(column)) {
+                            throw lines.error("duplicate column '" + column + "'");
+                        }
+                        taskColumns.add(c);
+                        tasks.add(column);
+                    }
+                }
+            }
+            if (sequenceColumn < 0) {
+                throw lines.error("the header has no 'sequence' column (found: " + String.join(", ", columns) + ")");
+            }
+            if (tasks.isEmpty()) {
+                throw lines.error("the header has no label columns besides sequence/name/split");
+            }
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                List<String> fields = split(line, csv, lines);
+                if (fields.size() != columns.size()) {
+                    throw lines.error("expected " + columns.size() + " columns, found " + fields.size());
+                }
+                String name = nameColumn >= 0 ? fields.get(nameColumn).trim() : "row" + (records.size() + 1);
+                byte[] sequence = sequence(fields.get(sequenceColumn), lines.lineNumber());
+                float[] labels = new float[tasks.size()];
+                for (int t = 0; t < taskColumns.size(); t++) {
+                    labels[t] = label(fields.get(taskColumns.get(t)), tasks.get(t), lines.lineNumber());
+                }
+                Split split = null;
+                if (splitColumn >= 0) {
+                    split = Split.parse(fields.get(splitColumn));
+                    if (split == null) {
+                        throw lines.error("split '" + fields.get(splitColumn) + "' is not train, valid or test");
+                    }
+                }
+                records.add(new LabelledSequence(name, sequence, labels, split, lines.lineNumber()));
+            }
+        }
+    }
+
+    private void readFasta() {
+        try (LineReader lines = new LineReader(file)) {
+            String name = null;
+            float[] labels = null;
+            long headerLine = 0;
+            StringBuilder sequence = new StringBuilder();
+            String line;
+            while ((line = lines.next()) != null) {
+                if (line.startsWith(">")) {
+                    if (name != null) {
+                        finishFasta(name, sequence, labels, headerLine);
+                    }
+                    headerLine = lines.lineNumber();
+                    String[] tokens = line.substring(1).trim().split("\\s+");
+                    if (tokens[0].isEmpty()) {
+                        throw lines.error("FASTA header without a name");
+                    }
+                    name = tokens[0];
+                    labels = fastaLabels(tokens, lines);
+                    sequence.setLength(0);
+                } else if (!line.isBlank()) {
+                    if (name == null) {
+                        throw lines.error("sequence before the first '>' header");
+                    }
+                    sequence.append(line.trim());
+                }
+            }
+            if (name != null) {
+                finishFasta(name, sequence, labels, headerLine);
+            }
+        }
+    }
+
+    private void finishFasta(String name, StringBuilder sequence, float[] labels, long line) {
+        if (sequence.length() == 0) {
+            throw RegulensException.atLine(file, line, "sequence " + name + " is empty");
+        }
+        records.add(new LabelledSequence(name, sequence(sequence.toString(), line), labels, null, line));
+    }
+
+    private float[] fastaLabels(String[] tokens, LineReader lines) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (int i = 1; i < tokens.length; i++) {
+            int eq = tokens[i].indexOf('=');
+            if (eq > 0) {
+                values.put(tokens[i].substring(0, eq), tokens[i].substring(eq + 1));
+            } else if (tokens.length == 2) {
+                values.put(TextInput.stem(file), tokens[i]);
+            } else {
+                throw lines.error("expected labels as TASK=VALUE after the name, found '" + tokens[i] + "'");
+            }
+        }
+        if (values.isEmpty()) {
+            throw lines.error("no label in the header; write '>NAME TASK=1' or '>NAME 1'");
+        }
+        if (tasks.isEmpty()) {
+            tasks.addAll(values.keySet());
+        } else if (!tasks.equals(new ArrayList<>(values.keySet()))) {
+            throw lines.error("labels " + values.keySet() + " differ from the first record's " + tasks);
+        }
+        float[] labels = new float[tasks.size()];
+        for (int t = 0; t < tasks.size(); t++) {
+            labels[t] = label(values.get(tasks.get(t)), tasks.get(t), lines.lineNumber());
+        }
+        return labels;
+    }
+
+    private byte[] sequence(String text, long line) {
+        String trimmed = text.trim();
+        if (trimmed.isEmpty()) {
+            throw RegulensException.atLine(file, line, "empty sequence");
+        }
+        byte[] bytes = trimmed.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i < bytes.length; i++) {
+            byte b = bytes[i];
+            if (!Dna.isIupac(b) || b < 0) {
+                throw RegulensException.atLine(file, line, "unexpected character '" + trimmed.charAt(i)
+                        + "' at position " + (i + 1) + " of the sequence");
+            }
+        }
+        Dna.normalise(bytes, 0, bytes.length);
+        for (int i = 0; i < bytes.length; i++) {
+            if (!Dna.isAcgt(bytes[i])) {
+                bytes[i] = 'N';
+            }
+        }
+        return bytes;
+    }
+
+    private float label(String text, String task, long line) {
+        String value = text == null ? "" : text.trim();
+        if (value.isEmpty() || value.equalsIgnoreCase("na") || value.equalsIgnoreCase("nan")) {
+            return Float.NaN;
+        }
+        try {
+            return Float.parseFloat(value);
+        } catch (NumberFormatException e) {
+            throw RegulensException.atLine(file, line, "label '" + value + "' for task " + task + " is not a number");
+        }
+    }
+
+    /** Splits a row; CSV fields may be double-quoted (with "" for a quote inside). */
+    private static List<String> split(String line, boolean csv, LineReader lines) {
+        List<String> fields = new ArrayList<>();
+        if (!csv) {
+            for (String field : line.split("\t", -1)) {
+                fields.add(field);
+            }
+            return fields;
+        }
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        if (quoted) {
+            throw lines.error("unterminated quoted field");
+        }
+        fields.add(field.toString());
+        return fields;
+    }
+}

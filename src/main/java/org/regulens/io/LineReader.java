@@ -1,0 +1,57 @@
+package org.regulens.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.file.Path;
+import org.regulens.core.RegulensException;
+
+/** Reads a text file line by line and knows the current 1-based line number, for error messages. */
+public final class LineReader implements AutoCloseable {
+
+    private final Path file;
+    private final BufferedReader reader;
+    private long lineNumber;
+
+    public LineReader(Path file) {
+        this.file = file;
+        this.reader = TextInput.reader(file);
+    }
+
+    /** The next line without its terminator (a trailing CR is dropped too), or null at the end. */
+    public String next() {
+        try {
+            String line = reader.readLine();
+            if (line != null) {
+                lineNumber++;
+                if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+                    line = line.substring(0, line.length() - 1);
+                }
+            }
+            return line;
+        } catch (IOException e) {
+            throw RegulensException.atLine(file, lineNumber + 1, "cannot read: " + e.getMessage());
+        }
+    }
+
+    public long lineNumber() {
+        return lineNumber;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** An error at the current line. */
+    public RegulensException error(String message) {
+        return RegulensException.atLine(file, lineNumber, message);
+    }
+
+    @Override
+    public void close() {
+        try {
+            reader.close();
+        } catch (IOException ignored) {
+            // reading is over; nothing to recover
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package org.regulens.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Fills an output folder without leaving half a result in it: files are written into a hidden staging folder
+ * inside the target and moved into place by {@link #commit()}; closing without committing removes the staging
+ * folder. Files already in the target that the run does not write are left alone.
+ */
+public final class OutputDirectory implements AutoCloseable {
+
+    private final Path target;
+    private final Path staging;
+    private boolean committed;
+
+    private OutputDirectory(Path target, Path staging) {
+        this.target = target;
+        this.staging = staging;
+    }
+
+    public static OutputDirectory create(Path target) {
+        try {
+            if (Files.exists(target) && !Files.isDirectory(target)) {
+                throw new org.regulens.core.RegulensException(target + ": exists and is not a directory");
+            }
+            Files.createDirectories(target);
+            return new OutputDirectory(target, Files.createTempDirectory(target, ".staging-"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create output directory " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Where to write a file that will be called {@code name} in the target folder. */
+    public Path resolve(String name) {
+        return staging.resolve(name);
+    }
+
+    public Path target() {
+        return target;
+    }
+
+    public void commit() {
+        try (Stream<Path> files = Files.list(staging)) {
+            for (Path file : files.toList()) {
+                Path destination = target.resolve(file.getFileName().toString());
+                try {
+                    Files.move(file, destination, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(file, destination, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+            Files.delete(staging);
+            committed = true;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot move results into " + target + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (!committed) {
+            deleteRecursively(staging);
+        }
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(root)) {
+            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path path : paths) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException ignored) {
+            // best effort: the staging folder's name starts with a dot
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package org.regulens.encode
+
+import org.regulens.core.RegulensException
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+
+class SequenceTableReaderSpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    Path write(String name, String text) {
+        def f = dir.resolve(name)
+        f.text = text
+        f
+    }
+
+    def "a TSV with name, split and two tasks; U, lower case and IUPAC letters are normalised"() {
+        when:
+        def table = SequenceTableReader.read(write('t.tsv', 'name\tsequence\tA\tsplit\tB\ns1\tacgu\t1\ttest\tNA\ns2\tRYNA\t0\tvalid\t0.5\n'))
+
+        then:
+        table.tasks() == ['A', 'B']
+        table.records()*.name() == ['s1', 's2']
+        table.records().collect { new String(it.sequence()) } == ['ACGT', 'NNNA']
+        table.records()[0].labels()[0] == 1f
+        Float.isNaN(table.records()[0].labels()[1])
+        table.records()[1].labels() as List == [0f, 0.5f]
+        table.records()*.split() == [Split.TEST, Split.VALID]
+    }
+
+    def "a CSV with quoted fields and no name column"() {
+        when:
+        def table = SequenceTableReader.read(write('t.csv', 'sequence,"task, one"\nACGT,"1"\n'))
+        then:
+        table.tasks() == ['task, one']
+        table.records()[0].name() == 'row1'
+        table.records()[0].split() == null
+    }
+
+    def "labelled FASTA: TASK=VALUE headers, or a bare value for a task named after the file"() {
+        when:
+        def multi = SequenceTableReader.read(write('m.fa', '>s1 ctcf=1 rest=0\nACG\nT\n>s2 ctcf=0 rest=1\nGGGG\n'))
+        def single = SequenceTableReader.read(write('bound.fa', '>a 1\nACGT\n>b 0\nTTTT\n'))
+
+        then:
+        multi.tasks() == ['ctcf', 'rest']
+        multi.records().collect { new String(it.sequence()) } == ['ACGT', 'GGGG']
+        multi.records()[1].labels() as List == [0f, 1f]
+        single.tasks() == ['bound']
+        single.records()*.labels()*.getAt(0) == [1f, 0f]
+    }
+
+    def "labelled FASTA whose records disagree on the tasks fails at the header line"() {
+        when:
+        SequenceTableReader.read(write('bad.fa', '>s1 a=1\nACGT\n>s2 b=1\nACGT\n'))
+        then:
+        def e = thrown(RegulensException)
+        e.message.contains('bad.fa:3: labels [b] differ')
+    }
+}
