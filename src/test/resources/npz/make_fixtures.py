@@ -1,6 +1,6 @@
-# Writes the numpy-made fixtures that NpzFixtureSpec reads. Run from this directory:
+# Writes the numpy-made fixtures that NpzFileSpec and NpyFileSpec read. Run from this directory:
 #   python3 make_fixtures.py
-# The spec hard-codes the same values, so regenerate only together with it.
+# The specs hard-code the same values, so regenerate only together with them.
 import numpy as np
 
 arrays = {

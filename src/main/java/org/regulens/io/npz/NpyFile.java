@@ -24,7 +24,7 @@ public final class NpyFile {
 
     public static NpyArray read(Path file) {
         try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return readArray(in, file, null);
+            return readArray(in, file, null, Files.size(file));
         } catch (NoSuchFileException e) {
             throw NpzErrors.at(file, null, "no such file");
         } catch (IOException e) {
@@ -58,19 +58,26 @@ public final class NpyFile {
 
     /**
      * Reads one .npy array from a stream positioned at its magic and returns it little-endian in C order.
-     * {@code record} names the npz entry in errors, or is null for a .npy file.
+     * {@code record} names the npz entry in errors, or is null for a .npy file. {@code totalBytes}, the
+     * length of the whole .npy (header and data), lets a short file fail before its data is allocated.
      */
-    static NpyArray readArray(InputStream in, Path file, String record) throws IOException {
+    static NpyArray readArray(InputStream in, Path file, String record, long totalBytes) throws IOException {
         NpyHeader header = NpyHeader.read(in, file, record);
         long bytes = header.dataBytes();
+        long present = Math.max(0, totalBytes - header.length());
+        if (bytes > present) {
+            throw NpzErrors.at(file, record, "truncated: shape " + Arrays.toString(header.shape())
+                    + " of " + header.dtype() + " needs " + bytes + " data bytes, found " + present);
+        }
         if (bytes > MAX_IN_MEMORY) {
             throw NpzErrors.at(file, record, "array of " + bytes + " bytes is too large to load at once"
                     + (record == null ? "" : "; read it in blocks of rows"));
         }
-        byte[] data = in.readNBytes((int) bytes);
-        if (data.length < bytes) {
+        byte[] data = new byte[(int) bytes];
+        int read = in.readNBytes(data, 0, data.length); // straight into the array: no chunk copies
+        if (read < bytes) {
             throw NpzErrors.at(file, record, "truncated: shape " + Arrays.toString(header.shape())
-                    + " of " + header.dtype() + " needs " + bytes + " data bytes, found " + data.length);
+                    + " of " + header.dtype() + " needs " + bytes + " data bytes, found " + read);
         }
         return NpyArray.wrap(header.dtype(), header.shape(), NpyData.toLittleEndianC(data, header), file, record);
     }

@@ -81,7 +81,7 @@ public final class NpzFile implements AutoCloseable {
         return path;
     }
 
-    /** The array names, without ".npy", in archive order. */
+    /** The array names, without ".npy", in archive order; entries not ending in ".npy" are ignored. */
     public List<String> names() {
         return new ArrayList<>(entries.keySet());
     }
@@ -111,7 +111,7 @@ public final class NpzFile implements AutoCloseable {
     public NpyArray read(String name) {
         ZipDirectory.Entry entry = entry(name);
         try (CheckedInputStream in = new CheckedInputStream(open(entry), new CRC32())) {
-            NpyArray array = NpyFile.readArray(in, path, entry.name());
+            NpyArray array = NpyFile.readArray(in, path, entry.name(), entry.size());
             in.transferTo(OutputStream.nullOutputStream()); // trailing bytes, if any, count towards the CRC
             if (in.getChecksum().getValue() != entry.crc()) {
                 throw NpzErrors.at(path, entry.name(), "CRC-32 mismatch: the data is damaged");
@@ -148,12 +148,16 @@ public final class NpzFile implements AutoCloseable {
         }
         byte[] data = new byte[(int) (rowBytes * count)];
         long skip = header.length() + firstRow * rowBytes;
+        if (skip + data.length > entry.size()) {
+            // without this, a short stored entry would hand out the bytes of whatever follows it
+            throw NpzErrors.at(path, entry.name(), "truncated: the entry ends before its data does");
+        }
         try {
             if (entry.method() == ZipDirectory.STORED) {
-                readFully(entry.dataOffset() + skip, data, entry);
+                readFully(entry.dataOffset() + skip, data);
             } else {
                 try (InputStream in = open(entry)) {
-                    in.skipNBytes(skip);
+                    skipFully(in, skip);
                     if (in.readNBytes(data, 0, data.length) < data.length) {
                         throw new EOFException();
                     }
@@ -166,6 +170,18 @@ public final class NpzFile implements AutoCloseable {
                 path, entry.name());
     }
 
+    /** Inflates and discards {@code count} bytes, in large chunks (InflaterInputStream.skip uses 512 bytes). */
+    private static void skipFully(InputStream in, long count) throws IOException {
+        byte[] scratch = new byte[(int) Math.min(count, 1 << 20)];
+        for (long left = count; left > 0; ) {
+            int got = in.read(scratch, 0, (int) Math.min(left, scratch.length));
+            if (got < 0) {
+                throw new EOFException();
+            }
+            left -= got;
+        }
+    }
+
     private static NpyArray sliceOf(NpyArray whole, long firstRow, long[] blockShape) {
         long rowBytes = whole.header().rowBytes();
         byte[] all = whole.rawBytes();
@@ -173,7 +189,7 @@ public final class NpzFile implements AutoCloseable {
         return NpyArray.ofRaw(whole.dtype(), block, blockShape);
     }
 
-    private void readFully(long position, byte[] data, ZipDirectory.Entry entry) throws IOException {
+    private void readFully(long position, byte[] data) throws IOException {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         while (buffer.hasRemaining()) {
             if (channel.read(buffer, position + buffer.position()) < 0) {
