@@ -37,7 +37,7 @@ public final class GenomeIndex {
             return fromFai(fasta, fai);
         }
         boolean gzip = org.regulens.io.TextInput.isGzip(fasta);
-        boolean bgzip = gzip && IOUtil.isBlockCompressed(fasta);
+        boolean bgzip = gzip && isBgzip(fasta);
         if ((!gzip || bgzip) && Files.isWritable(fasta.toAbsolutePath().getParent())) {
             try {
                 FastaSequenceIndex index = FastaSequenceIndexCreator.buildFromFasta(fasta);
@@ -54,6 +54,14 @@ public final class GenomeIndex {
             Log.info("no %s; measuring chromosome lengths by reading the FASTA", fai);
         }
         return measured(fasta);
+    }
+
+    private static boolean isBgzip(Path fasta) {
+        try {
+            return IOUtil.isBlockCompressed(fasta);
+        } catch (IOException e) {
+            throw RegulensException.inFile(fasta, "cannot read: " + e.getMessage());
+        }
     }
 
     private static GenomeIndex fromFai(Path fasta, Path fai) {

@@ -43,8 +43,18 @@ public final class AtomicOutput implements AutoCloseable {
             Path absolute = target.toAbsolutePath();
             Path parent = absolute.getParent();
             Files.createDirectories(parent);
-            Path temp = Files.createTempFile(parent, "." + absolute.getFileName() + ".", ".part");
-            return new AtomicOutput(absolute, temp);
+            // Created like any new file (honouring the umask), unlike createTempFile's owner-only mode, which the
+            // rename would carry over to the output.
+            while (true) {
+                Path temp = parent.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".part");
+                try {
+                    Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW).close();
+                    return new AtomicOutput(absolute, temp);
+                } catch (java.nio.file.FileAlreadyExistsException e) {
+                    // another writer picked the same name; draw again
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output " + target + ": " + e.getMessage(), e);
         }
