@@ -69,8 +69,8 @@ class EncodeSequencesSpec extends Specification {
         seqs[0] == 'AACCGGTTACGTACGTAC'.substring(4, 14)
         seqs[3] == 'CCCCGGGGAAAATTTTAC'.substring(4, 14)
         [1, 2].every { dinucleotides(seqs[it]) == dinucleotides(seqs[0]) && a.split[it] == a.split[0] && a.y[it] == 0f }
-        [5, 6].every { dinucleotides(seqs[it]) == dinucleotides(seqs[4]) && a.split[it] == 1 as byte }
-        a.split as List == [0, 0, 0, 2, 1, 1, 1].collect { it as byte }
-        a.source as List == [3, 2, 2, 3, 3, 2, 2].collect { it as byte }
+        [5, 6].every { dinucleotides(seqs[it]) == dinucleotides(seqs[4]) && a.split[it] == 1 }
+        a.split == [0, 0, 0, 2, 1, 1, 1]
+        a.source == [3, 2, 2, 3, 3, 2, 2]
     }
 }

@@ -10,14 +10,15 @@ import org.regulens.seq.Dna;
 
 /**
  * Draws background windows from one chromosome whose GC distribution matches given positives: random windows
- * outside every peak and blacklisted region are binned by GC in 1% bins, then each positive takes an unused
- * window from its own bin (or the nearest non-empty one). Drawing {@value #CANDIDATES_PER_NEGATIVE} candidates
+ * outside every peak and blacklisted region are binned by GC as finely as the width allows (one bin per possible
+ * G+C count, at most 1,001 bins), then each positive takes an unused window from its own bin (or the nearest
+ * non-empty one), so that positives and negatives fall on the same side of any coarser bin edge. Drawing {@value #CANDIDATES_PER_NEGATIVE} candidates
  * per wanted negative keeps the bins of unusual GC (CpG islands) from running dry.
  */
 final class GcMatchedBackground {
 
     static final int CANDIDATES_PER_NEGATIVE = 20;
-    private static final int BINS = 101;
+    private static final int MAX_BINS = 1001;
 
     private GcMatchedBackground() {
     }
@@ -32,8 +33,9 @@ final class GcMatchedBackground {
         if (positions <= 0 || targets.length == 0) {
             return List.of();
         }
-        List<List<Integer>> bins = new ArrayList<>(BINS);
-        for (int b = 0; b < BINS; b++) {
+        int binCount = Math.min(width, MAX_BINS - 1) + 1;
+        List<List<Integer>> bins = new ArrayList<>(binCount);
+        for (int b = 0; b < binCount; b++) {
             bins.add(new ArrayList<>());
         }
         Set<Integer> seen = new HashSet<>();
@@ -47,11 +49,11 @@ final class GcMatchedBackground {
             if (width - counts[1] > maxNonAcgt || counts[1] == 0) {
                 continue;
             }
-            bins.get(bin((double) counts[0] / counts[1])).add(start);
+            bins.get(bin((double) counts[0] / counts[1], binCount)).add(start);
         }
         List<Integer> chosen = new ArrayList<>(targets.length);
         for (double gc : targets) {
-            List<Integer> bin = nearestNonEmpty(bins, bin(gc));
+            List<Integer> bin = nearestNonEmpty(bins, bin(gc, binCount));
             if (bin == null) {
                 break;
             }
@@ -63,16 +65,16 @@ final class GcMatchedBackground {
         return chosen;
     }
 
-    private static int bin(double gc) {
-        return (int) Math.round(gc * (BINS - 1));
+    private static int bin(double gc, int binCount) {
+        return (int) Math.round(gc * (binCount - 1));
     }
 
     private static List<Integer> nearestNonEmpty(List<List<Integer>> bins, int centre) {
-        for (int d = 0; d < BINS; d++) {
+        for (int d = 0; d < bins.size(); d++) {
             if (centre - d >= 0 && !bins.get(centre - d).isEmpty()) {
                 return bins.get(centre - d);
             }
-            if (centre + d < BINS && !bins.get(centre + d).isEmpty()) {
+            if (centre + d < bins.size() && !bins.get(centre + d).isEmpty()) {
                 return bins.get(centre + d);
             }
         }
