@@ -56,6 +56,8 @@ public final class Regulens implements Runnable {
     }
 
     public static CommandLine commandLine() {
+        // htsjdk logs warnings (e.g. about index sources) that mean nothing to our users; errors still show.
+        htsjdk.samtools.util.Log.setGlobalLogLevel(htsjdk.samtools.util.Log.LogLevel.ERROR);
         CommandLine commandLine = new CommandLine(new Regulens());
         commandLine.setExecutionExceptionHandler(Regulens::handleError);
         commandLine.setCaseInsensitiveEnumValuesAllowed(true);

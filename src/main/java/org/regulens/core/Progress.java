@@ -19,6 +19,7 @@ public final class Progress implements AutoCloseable {
     private final long startNanos = System.nanoTime();
     private long done;
     private long lastShownNanos = startNanos;
+    private long lastShownDone = -1;
 
     /**
      * @param total the amount of work, or a value &lt;= 0 when unknown
@@ -52,6 +53,7 @@ public final class Progress implements AutoCloseable {
         if (Log.isQuiet()) {
             return;
         }
+        lastShownDone = done;
         double seconds = Math.max(1e-9, (now - startNanos) / 1e9);
         String rate = String.format("%,.0f %s/s", done / seconds, unit);
         PrintStream out = Log.stream();
@@ -76,9 +78,11 @@ public final class Progress implements AutoCloseable {
         }
     }
 
-    /** Shows the final state once. */
+    /** Shows the final state, unless a log line already did. */
     @Override
     public void close() {
-        show(System.nanoTime(), true);
+        if (bar || done != lastShownDone) {
+            show(System.nanoTime(), true);
+        }
     }
 }

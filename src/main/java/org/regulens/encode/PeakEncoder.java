@@ -292,8 +292,9 @@ final class PeakEncoder {
                     settings.maxNonAcgt(), settings.maxN());
         }
         if (counts.droppedEdge > 0 || counts.shiftedEdge > 0) {
-            Log.info("windows at chromosome ends: %,d shifted inside, %,d dropped (--edge %s)", counts.shiftedEdge,
-                    counts.droppedEdge + counts.droppedShiftedOffPeak, settings.edge());
+            Log.info("windows at chromosome ends (--edge %s): %,d shifted inside, %,d dropped, %,d of the shifted "
+                    + "dropped because no peak covers their new centre", settings.edge(), counts.shiftedEdge,
+                    counts.droppedEdge, counts.droppedShiftedOffPeak);
         }
         if (counts.droppedAmbiguous > 0) {
             Log.info("%,d windows dropped as ambiguous (a peak overlaps them away from the centre)",
