@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.regulens.motif.Motif;
+import org.regulens.motif.MotifSimilarity;
 
 /**
  * Simulates fixed-length sequences with multi-task labels for model and attribution benchmarks, after the
@@ -117,10 +118,20 @@ public final class SequenceSimulator {
         return -1;
     }
 
-    /** The distractor pool: {@code size} motifs of the database that no task uses, chosen with the seed. */
+    /** Distractors this similar to a core motif would blur the labels (best mean column correlation). */
+    static final double MAX_POOL_SIMILARITY = 0.75;
+
+    /**
+     * The distractor pool: {@code size} motifs of the database, chosen with the seed, that no task uses and
+     * that do not resemble any task's motif (so negatives do not carry look-alikes of the positives' motifs).
+     */
     public static List<Motif> choosePool(List<Motif> database, List<TaskSpec> tasks, int size, long seed) {
         Set<String> core = new LinkedHashSet<>();
-        tasks.forEach(t -> t.motifs().forEach(m -> core.add(m.id())));
+        List<Motif> coreMotifs = new ArrayList<>();
+        tasks.forEach(t -> t.motifs().forEach(m -> {
+            core.add(m.id());
+            coreMotifs.add(m);
+        }));
         List<Motif> candidates = new ArrayList<>(database.stream().filter(m -> !core.contains(m.id())).toList());
         SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
         for (int i = candidates.size() - 1; i > 0; i--) {
@@ -129,9 +140,20 @@ public final class SequenceSimulator {
             candidates.set(i, candidates.get(j));
             candidates.set(j, tmp);
         }
-        if (candidates.isEmpty()) {
-            throw new IllegalArgumentException("the motif file has no motifs besides the tasks' own to form the pool");
+        List<Motif> pool = new ArrayList<>();
+        for (Motif candidate : candidates) {
+            if (pool.size() == size) {
+                break;
+            }
+            boolean lookAlike = coreMotifs.stream()
+                    .anyMatch(m -> MotifSimilarity.best(m, candidate, 6) >= MAX_POOL_SIMILARITY);
+            if (!lookAlike) {
+                pool.add(candidate);
+            }
         }
-        return List.copyOf(candidates.subList(0, Math.min(size, candidates.size())));
+        if (pool.isEmpty()) {
+            throw new IllegalArgumentException("the motif file has no motifs unlike the tasks' own to form the pool");
+        }
+        return List.copyOf(pool);
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
+import org.regulens.core.RegulensException;
 import org.regulens.io.OutputDirectory;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifDatabase;
@@ -148,7 +149,12 @@ public final class SimulateCommand implements Callable<Integer> {
                         result.genome().size(), result.genome().stream().mapToLong(c -> c.length()).sum(),
                         result.peaks().values().stream().mapToInt(List::size).sum(), result.sites().size(), out);
             } else {
-                List<Motif> pool = new ArrayList<>(SequenceSimulator.choosePool(database, specs, sequence.poolSize, seed));
+                List<Motif> pool;
+                try {
+                    pool = new ArrayList<>(SequenceSimulator.choosePool(database, specs, sequence.poolSize, seed));
+                } catch (IllegalArgumentException e) {
+                    throw new RegulensException(motifs + ": " + e.getMessage());
+                }
                 if (decoyMotif != null && !pool.contains(decoyMotif)) {
                     pool.add(decoyMotif);
                 }

@@ -1,0 +1,80 @@
+package org.regulens.e2e
+
+import spock.lang.Requires
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+import static org.regulens.e2e.RegulensRunner.run
+
+/** bin/regulens: finding the jar, passing JAVA_OPTS, choosing ND4J's native build. */
+class LauncherSpec extends Specification {
+
+    @TempDir
+    Path dir
+
+    static boolean cpuHasAvx2() {
+        def info = Path.of('/proc/cpuinfo')
+        Files.isReadable(info) && info.text.split(/\s+/).contains('avx2')
+    }
+
+    def "a missing REGULENS_JAR is a one-line error"() {
+        when:
+        def r = run(['--version'], [REGULENS_JAR: dir.resolve('nope.jar').toString()])
+        then:
+        r.exitCode == 1
+        r.stderr.trim() == "regulens: error: REGULENS_JAR=${dir.resolve('nope.jar')} does not exist"
+    }
+
+    def "the launcher works through a symbolic link from another folder"() {
+        given:
+        def link = dir.resolve('regulens')
+        Files.createSymbolicLink(link, RegulensRunner.LAUNCHER)
+
+        when:
+        def p = new ProcessBuilder(link.toString(), '--version').directory(dir.toFile()).start()
+        def out = p.inputStream.text
+
+        then:
+        p.waitFor() == 0
+        out.startsWith('regulens ')
+    }
+
+    def "JAVA_OPTS reaches the JVM"() {
+        when: 'a heap too small to start proves the option was passed'
+        def r = run(['--version'], [JAVA_OPTS: '-Xmx1m'])
+        then:
+        r.exitCode != 0
+        (r.stderr + r.stdout).toLowerCase().contains('heap')
+    }
+
+    @Requires({ LauncherSpec.cpuHasAvx2() })
+    def "on an AVX2 CPU the oneDNN build loads; REGULENS_ND4J_BUILD=plain forces the plain one"() {
+        when:
+        def fast = run(['backend'])
+        def plain = run(['backend'], [REGULENS_ND4J_BUILD: 'plain'])
+
+        then:
+        fast.exitCode == 0
+        fast.stdout.contains('loaded native library: ') && fast.stdout.contains('linux-x86_64-onednn-avx2/')
+        plain.exitCode == 0
+        plain.stdout.contains('linux-x86_64/libjnind4jcpu')
+        !plain.stdout.contains('onednn')
+    }
+
+    def "an unwritable HOME still loads the native backend (cache under TMPDIR)"() {
+        when:
+        def r = run(['backend'], [HOME: dir.resolve('missing/home').toString(), TMPDIR: dir.toString()])
+        then:
+        r.exitCode == 0
+        r.stdout.contains('backend: CpuBackend')
+        r.stdout.contains("loaded native library: ${dir}/regulens-")
+    }
+
+    def "an unknown REGULENS_ND4J_BUILD is a usage error"() {
+        expect:
+        run(['--version'], [REGULENS_ND4J_BUILD: 'avx512']).exitCode == 2
+    }
+}
