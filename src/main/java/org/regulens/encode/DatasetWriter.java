@@ -2,7 +2,6 @@ package org.regulens.encode;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.regulens.io.Json;
@@ -18,25 +17,25 @@ import org.regulens.seq.OneHot;
  * {@code x} uint8 N×4×L one-hot (A, C, G, T; all-zero for N), {@code y} float32 N×T (NaN = masked),
  * {@code split} int8 (0 train, 1 valid, 2 test), {@code tasks} (T strings), {@code names} (N strings),
  * {@code gc} float32, {@code source} int8 ({@link Source}), {@code meta} (a JSON string) and, for genomic
- * windows, {@code chrom}, {@code start}, {@code end} (0-based, half-open) and {@code strand} ("+" or "-"). One-hot rows go to disk as they
- * come; the per-row scalars stay in memory (a few bytes a row).
+ * windows, {@code chrom}, {@code start}, {@code end} (0-based, half-open) and {@code strand} ("+" or "-").
+ * Numeric arrays are spooled to disk as rows come; only the string arrays stay in memory until the end.
  */
 final class DatasetWriter implements AutoCloseable {
 
     private final NpzWriter npz;
-    private final ArraySink x;
     private final int width;
-    private final int tasks;
     private final List<String> taskNames;
     private final boolean genomic;
+    private final ArraySink x;
+    private final ArraySink y;
+    private final ArraySink split;
+    private final ArraySink gc;
+    private final ArraySink source;
+    private final ArraySink start;
+    private final ArraySink end;
     private final byte[] row;
-    private final FloatList labels = new FloatList();
-    private final FloatList gc = new FloatList();
-    private final ByteList splits = new ByteList();
-    private final ByteList sources = new ByteList();
     private final List<String> names = new ArrayList<>();
     private final List<String> chroms = new ArrayList<>();
-    private final LongList starts = new LongList();
     private final List<String> strands = new ArrayList<>();
     private final long[] perSplit = new long[3];
     private final long[] positivesPerTask;
@@ -46,36 +45,43 @@ final class DatasetWriter implements AutoCloseable {
         this.npz = NpzWriter.create(out);
         this.width = width;
         this.taskNames = List.copyOf(taskNames);
-        this.tasks = taskNames.size();
         this.genomic = genomic;
         this.row = new byte[4 * width];
+        // Every per-row array is spooled to disk as rows come, so memory does not grow with N (but for names).
         this.x = npz.beginArray("x", DType.UINT8, 4, width);
-        this.positivesPerTask = new long[tasks];
+        this.y = npz.beginArray("y", DType.FLOAT32, taskNames.size());
+        this.split = npz.beginArray("split", DType.INT8);
+        this.gc = npz.beginArray("gc", DType.FLOAT32);
+        this.source = npz.beginArray("source", DType.INT8);
+        this.start = genomic ? npz.beginArray("start", DType.INT64) : null;
+        this.end = genomic ? npz.beginArray("end", DType.INT64) : null;
+        this.positivesPerTask = new long[taskNames.size()];
     }
 
     /** Adds one row; {@code sequence[from, from + width)} must hold normalised (upper-case) letters. */
-    void add(byte[] sequence, int from, float[] y, Split split, String name, Source source, String chrom, long start,
-             char strand) {
+    void add(byte[] sequence, int from, float[] labels, Split rowSplit, String name, Source rowSource, String chrom,
+             long rowStart, char strand) {
         OneHot.encode(sequence, from, width, row, 0);
         x.writeRow(row);
+        y.writeRow(labels);
         boolean positive = false;
-        for (int t = 0; t < tasks; t++) {
-            labels.add(y[t]);
-            if (y[t] > 0) {
+        for (int t = 0; t < labels.length; t++) {
+            if (labels[t] > 0) {
                 positive = true;
                 positivesPerTask[t]++;
             }
         }
         double fraction = Dna.gcFraction(sequence, from, from + width);
-        gc.add((float) fraction);
+        gc.writeRow(new float[] {(float) fraction});
         histogram.add(fraction, positive);
-        splits.add(split.code);
-        sources.add(source.code);
-        perSplit[split.code]++;
+        split.writeRow(new byte[] {rowSplit.code});
+        source.writeRow(new byte[] {rowSource.code});
+        perSplit[rowSplit.code]++;
         names.add(name);
         if (genomic) {
             chroms.add(chrom);
-            starts.add(start);
+            start.writeRow(new long[] {rowStart});
+            end.writeRow(new long[] {rowStart + width});
             strands.add(String.valueOf(strand));
         }
     }
@@ -98,20 +104,10 @@ final class DatasetWriter implements AutoCloseable {
 
     /** Writes the remaining arrays and the metadata, then renames the file into place. */
     void commit(Map<String, Object> meta) {
-        long n = names.size();
-        x.close();
-        npz.write("y", NpyArray.ofFloats(labels.toArray(), n, tasks));
-        npz.write("split", NpyArray.ofBytes(splits.toArray(), DType.INT8, n));
         npz.write("tasks", NpyArray.ofStrings(taskNames.toArray(String[]::new)));
         npz.write("names", NpyArray.ofStrings(names.toArray(String[]::new)));
-        npz.write("gc", NpyArray.ofFloats(gc.toArray(), n));
-        npz.write("source", NpyArray.ofBytes(sources.toArray(), DType.INT8, n));
         if (genomic) {
-            long[] startArray = starts.toArray();
-            long[] endArray = Arrays.stream(startArray).map(s -> s + width).toArray();
             npz.write("chrom", NpyArray.ofStrings(chroms.toArray(String[]::new)));
-            npz.write("start", NpyArray.ofLongs(startArray, n));
-            npz.write("end", NpyArray.ofLongs(endArray, n));
             npz.write("strand", NpyArray.ofStrings(strands.toArray(String[]::new)));
         }
         npz.write("meta", NpyArray.ofString(Json.write(meta)));
@@ -121,54 +117,5 @@ final class DatasetWriter implements AutoCloseable {
     @Override
     public void close() {
         npz.close();
-    }
-
-    /** Growable primitive lists, so that a million rows cost bytes, not boxed objects. */
-    private static final class FloatList {
-        private float[] data = new float[1024];
-        private int size;
-
-        void add(float value) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = value;
-        }
-
-        float[] toArray() {
-            return Arrays.copyOf(data, size);
-        }
-    }
-
-    private static final class ByteList {
-        private byte[] data = new byte[1024];
-        private int size;
-
-        void add(byte value) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = value;
-        }
-
-        byte[] toArray() {
-            return Arrays.copyOf(data, size);
-        }
-    }
-
-    private static final class LongList {
-        private long[] data = new long[1024];
-        private int size;
-
-        void add(long value) {
-            if (size == data.length) {
-                data = Arrays.copyOf(data, size * 2);
-            }
-            data[size++] = value;
-        }
-
-        long[] toArray() {
-            return Arrays.copyOf(data, size);
-        }
     }
 }

@@ -65,7 +65,7 @@ public final class SimulateCommand implements Callable<Integer> {
         int chromosomes = 10;
 
         @Option(names = "--chrom-length", defaultValue = "100000",
-                description = "Mean chromosome length; with several chromosomes each varies by up to 30% "
+                description = "Mean chromosome length; with several chromosomes each varies by up to 30%% "
                         + "(default: ${DEFAULT-VALUE}).")
         int chromosomeLength = 100_000;
 
