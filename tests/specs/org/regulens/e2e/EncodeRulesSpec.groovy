@@ -53,13 +53,15 @@ class EncodeRulesSpec extends Specification {
 
     def "windows running off a chromosome end are shifted inside or dropped, never truncated"() {
         when: 'a peak at chr2 0-60 (midpoint 30) and one at 2,900-3,000 (midpoint 2,950)'
-        def shifted = encode('e1', 'chr2\t0\t60\nchr2\t2900\t3000\n', null, [])
-        def dropped = encode('e2', 'chr2\t0\t60\nchr2\t2900\t3000\n', null, ['--edge', 'drop'])
+        def peaks = 'chr2\t0\t60\nchr2\t1000\t1100\nchr2\t2900\t3000\n'
+        def shifted = encode('e1', peaks, null, [])
+        def dropped = encode('e2', peaks, null, ['--edge', 'drop'])
 
-        then: 'shifted windows whose new centre still lies in a peak are kept: 0-200 centre 100 is off the first peak'
-        shifted.names as List == ['chr2:2800-3000(+)']
+        then: 'shifted windows keep the label of the summit they were made for (it is still inside the window)'
+        shifted.names as List == ['chr2:0-200(+)', 'chr2:950-1150(+)', 'chr2:2800-3000(+)']
+        shifted.y as List == [1f, 1f, 1f]
         shifted.meta.counts.shifted_edge == 2
-        dropped.names.length == 0
+        dropped.names as List == ['chr2:950-1150(+)']
         dropped.meta.counts.dropped_edge == 2
     }
 
@@ -107,5 +109,40 @@ class EncodeRulesSpec extends Specification {
             a.chrom[i] == 'chr1' && !(s < 9000 && 6000 < e) &&
                     !(0..<20).any { k -> s < 350 + k * 230 && 300 + k * 230 < e }
         }
+        and: 'negatives overlap neither one another nor any positive window'
+        def rows = (0..<a.names.length).collect { [a.start[it], a.start[it] + 100, a.source[it]] }
+        [rows, rows].combinations().every { p, q ->
+            p.is(q) || (p[2] == 0 && q[2] == 0) || !(p[0] < q[1] && q[0] < p[1])
+        }
+    }
+
+    def "column 10 is a summit only in 10-column files: a BED12 line is centred on its midpoint"() {
+        given:
+        def bed12 = dir.resolve('blocks.bed')
+        bed12.text = 'chr1\t1000\t1400\tname\t0\t+\t1000\t1400\t0\t2\t50,50\t0,350\n'
+        when:
+        def r = run(['encode', '--genome', genome, '--width', 100, '--out', dir.resolve('b12.npz'), '--peaks', bed12,
+                     '--negatives', 'none'])
+        then:
+        r.exitCode == 0
+        EncodeGenomeSpec.readArrays(dir.resolve('b12.npz')).names as List == ['chr1:1150-1250(+)']
+    }
+
+    def "an empty blacklist is fine; a samplesheet with quotes and a byte-order mark is read"() {
+        given:
+        def blacklist = dir.resolve('empty.bed')
+        blacklist.text = '# nothing blacklisted\n'
+        def peaks = dir.resolve('one.bed')
+        peaks.text = 'chr1\t1000\t1100\n'
+        def sheet = dir.resolve('sheet.csv')
+        sheet.text = '\uFEFF"task","peaks"\n"my task","one.bed"\n'
+
+        when:
+        def r = run(['encode', '--genome', genome, '--width', 100, '--out', dir.resolve('q.npz'), '--samplesheet', sheet,
+                     '--blacklist', blacklist])
+
+        then:
+        r.exitCode == 0
+        EncodeGenomeSpec.readArrays(dir.resolve('q.npz')).tasks as List == ['my task']
     }
 }

@@ -47,14 +47,19 @@ final class DatasetWriter implements AutoCloseable {
         this.taskNames = List.copyOf(taskNames);
         this.genomic = genomic;
         this.row = new byte[4 * width];
-        // Every per-row array is spooled to disk as rows come, so memory does not grow with N (but for names).
-        this.x = npz.beginArray("x", DType.UINT8, 4, width);
-        this.y = npz.beginArray("y", DType.FLOAT32, taskNames.size());
-        this.split = npz.beginArray("split", DType.INT8);
-        this.gc = npz.beginArray("gc", DType.FLOAT32);
-        this.source = npz.beginArray("source", DType.INT8);
-        this.start = genomic ? npz.beginArray("start", DType.INT64) : null;
-        this.end = genomic ? npz.beginArray("end", DType.INT64) : null;
+        try {
+            // Every per-row array is spooled to disk as rows come, so memory does not grow with N (but for names).
+            this.x = npz.beginArray("x", DType.UINT8, 4, width);
+            this.y = npz.beginArray("y", DType.FLOAT32, taskNames.size());
+            this.split = npz.beginArray("split", DType.INT8);
+            this.gc = npz.beginArray("gc", DType.FLOAT32);
+            this.source = npz.beginArray("source", DType.INT8);
+            this.start = genomic ? npz.beginArray("start", DType.INT64) : null;
+            this.end = genomic ? npz.beginArray("end", DType.INT64) : null;
+        } catch (RuntimeException e) {
+            npz.close();
+            throw e;
+        }
         this.positivesPerTask = new long[taskNames.size()];
     }
 

@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
         description = {
             "Build a training set (.npz) from peak files and a genome, or from a table of labelled sequences.",
             "Arrays: x (N x 4 x L uint8 one-hot, A C G T), y (N x T float32), split (int8: 0 train, 1 valid, "
-                    + "2 test), tasks, names (chrom:start-end(+), 0-based half-open), gc, source, meta (JSON); "
-                    + "genomic windows also chrom, start, end."
+                    + "2 test), tasks, names (chrom:start-end(strand), 0-based half-open), gc, source, meta (JSON); "
+                    + "genomic windows also chrom, start, end, strand."
         })
 public final class EncodeCommand implements Callable<Integer> {
 
@@ -111,18 +111,27 @@ public final class EncodeCommand implements Callable<Integer> {
         if (!peaks.isEmpty() && samplesheet != null) {
             throw new CommandLine.ParameterException(cl, "give --peaks or --samplesheet, not both");
         }
-        require(negRatio >= 0, "--neg-ratio must be >= 0");
+        require(negRatio >= 0 && negRatio <= 1000, "--neg-ratio must be between 0 and 1000");
         require(validFrac >= 0 && testFrac >= 0 && validFrac + testFrac < 1,
                 "--valid-frac and --test-frac must be >= 0 and sum to less than 1");
         require(maxN >= 0 && maxN <= 1, "--max-n must be in [0, 1]");
-        require(width == null || width >= 1, "--width must be at least 1");
+        if (validChroms != null && testChroms != null) {
+            for (String chrom : validChroms) {
+                require(!testChroms.contains(chrom), "chromosome " + chrom + " is in both --valid-chroms and --test-chroms");
+            }
+        }
+        require(width == null || (width >= 1 && width <= 10_000_000), "--width must be between 1 and 10,000,000");
         if (peakMode) {
             require(genome != null, "--genome is required with --peaks/--samplesheet");
             require(width != null, "--width is required with --peaks/--samplesheet");
             EncodeSettings settings = settings(negatives == null ? EncodeSettings.Negatives.gc : negatives);
             List<TaskPeaks> tasks = readTasks();
-            IntervalSet excluded = blacklist == null ? IntervalSet.empty() : IntervalSet.ofPeaks(PeakReader.read(blacklist));
-            new PeakEncoder(settings, tasks, GenomeIndex.of(genome), excluded).encode(out);
+            IntervalSet excluded = blacklist == null ? IntervalSet.empty() : IntervalSet.ofPeaks(PeakReader.read(blacklist, true));
+            GenomeIndex index = GenomeIndex.of(genome);
+            long longest = index.lengths().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            require(width <= longest, "--width " + width + " exceeds the longest sequence in " + genome + " ("
+                    + longest + " bp)");
+            new PeakEncoder(settings, tasks, index, excluded).encode(out);
         } else {
             require(genome == null, "--genome is not used with --sequences");
             require(blacklist == null && validChroms == null && testChroms == null,

@@ -10,13 +10,14 @@ import org.regulens.seq.Dna;
 
 /**
  * Draws background windows from one chromosome whose GC distribution matches given positives: random windows
- * outside every peak and blacklisted region are binned by GC as finely as the width allows (one bin per possible
+ * outside the excluded intervals (peaks, blacklist, positive windows) and not overlapping one another are binned by GC as finely as the width allows (one bin per possible
  * G+C count, at most 1,001 bins), then each positive takes an unused window from its own bin (or the nearest
  * non-empty one), so that positives and negatives fall on the same side of any coarser bin edge. Drawing {@value #CANDIDATES_PER_NEGATIVE} candidates
  * per wanted negative keeps the bins of unusual GC (CpG islands) from running dry.
  */
 final class GcMatchedBackground {
 
+    /** Random draws per wanted negative; draws that hit excluded regions or N-rich windows are discarded. */
     static final int CANDIDATES_PER_NEGATIVE = 20;
     private static final int MAX_BINS = 1001;
 
@@ -31,7 +32,7 @@ final class GcMatchedBackground {
                                 int maxNonAcgt, SplittableRandom random) {
         int positions = sequence.length - width + 1;
         if (positions <= 0 || targets.length == 0) {
-            return List.of();
+            return new ArrayList<>();
         }
         int binCount = Math.min(width, MAX_BINS - 1) + 1;
         List<List<Integer>> bins = new ArrayList<>(binCount);
@@ -52,15 +53,26 @@ final class GcMatchedBackground {
             bins.get(bin((double) counts[0] / counts[1], binCount)).add(start);
         }
         List<Integer> chosen = new ArrayList<>(targets.length);
+        // Chosen negatives do not overlap one another (no near-duplicate rows).
+        java.util.BitSet used = new java.util.BitSet(sequence.length);
         for (double gc : targets) {
-            List<Integer> bin = nearestNonEmpty(bins, bin(gc, binCount));
-            if (bin == null) {
-                break;
+            int start = -1;
+            while (start < 0) {
+                List<Integer> bin = nearestNonEmpty(bins, bin(gc, binCount));
+                if (bin == null) {
+                    return chosen;
+                }
+                int pick = random.nextInt(bin.size());
+                int candidate = bin.get(pick);
+                bin.set(pick, bin.get(bin.size() - 1));
+                bin.remove(bin.size() - 1);
+                int next = used.nextSetBit(candidate);
+                if (next < 0 || next >= candidate + width) {
+                    start = candidate;
+                }
             }
-            int pick = random.nextInt(bin.size());
-            chosen.add(bin.get(pick));
-            bin.set(pick, bin.get(bin.size() - 1));
-            bin.remove(bin.size() - 1);
+            used.set(start, start + width);
+            chosen.add(start);
         }
         return chosen;
     }

@@ -43,7 +43,6 @@ final class PeakEncoder {
         long droppedEdge;
         long shiftedEdge;
         long droppedAmbiguous;
-        long droppedShiftedOffPeak;
         long negativesWanted;
         long negativesDrawn;
     }
@@ -76,15 +75,27 @@ final class PeakEncoder {
              FastaStream fasta = genome.stream();
              Progress progress = new Progress("encode", totalBases, "bp")) {
             Chromosome chromosome;
+            java.util.Set<String> seen = new java.util.HashSet<>();
             while ((chromosome = fasta.next()) != null) {
                 genome.check(chromosome);
+                seen.add(chromosome.name());
                 List<long[]> chromAnchors = anchors.get(chromosome.name());
                 if (chromAnchors != null) {
                     encodeChromosome(chromosome, chromAnchors, splits, writer);
                 }
                 progress.advance(chromosome.length());
             }
+            for (String chrom : anchors.keySet()) {
+                if (!seen.contains(chrom)) {
+                    throw RegulensException.atRecord(genome.fasta(), chrom, "listed in the .fai but missing from the "
+                            + "FASTA; the .fai is stale: delete it and run again");
+                }
+            }
             report(writer);
+            if (writer.rows() == 0) {
+                throw new RegulensException("no windows left to write: every peak's window was dropped (see the counts "
+                        + "above; --width " + settings.width() + " may exceed the chromosomes, or --max-n is too strict)");
+            }
             writer.commit(metadata(writer, splits));
         }
     }
@@ -161,15 +172,18 @@ final class PeakEncoder {
             }
             previous = start;
             previousStrand = anchorAndStrand[1];
-            windows.add(new int[] {(int) start, (int) anchorAndStrand[1]});
+            windows.add(new int[] {(int) start, (int) anchorAndStrand[1], (int) anchorAndStrand[0]});
         }
         List<Double> positiveGc = new ArrayList<>();
         List<Integer> positiveStarts = new ArrayList<>();
         float[] labels = new float[tasks.size()];
+        IntervalSet.Builder taken = IntervalSet.builder();
         for (int[] window : windows) {
             int start = window[0];
             boolean minus = window[1] == 1;
-            int centre = start + half;
+            // The base a window is labelled by: its centre, which is the peak's summit unless the window had to
+            // be shifted inside a chromosome end; then the summit, which the shifted window still contains.
+            int centre = window[2];
             boolean any = false;
             boolean exclude = false;
             for (int t = 0; t < tasks.size(); t++) {
@@ -186,11 +200,6 @@ final class PeakEncoder {
                 } else {
                     labels[t] = 0;
                 }
-            }
-            if (!any) {
-                // Only a window shifted away from a chromosome end can lose its own peak's centre.
-                counts.droppedShiftedOffPeak++;
-                continue;
             }
             if (exclude) {
                 counts.droppedAmbiguous++;
@@ -211,20 +220,23 @@ final class PeakEncoder {
             }
             positiveGc.add(Dna.gcFraction(sequence, start, start + width));
             positiveStarts.add(start);
+            taken.add(chrom, start, start + width);
         }
         switch (settings.negatives()) {
-            case gc -> addBackground(chromosome, positiveGc, splits, writer, random);
+            case gc -> addBackground(chromosome, positiveGc, taken, splits, writer, random);
             case shuffle -> addShuffled(chromosome, positiveStarts, splits, writer, random);
             case none -> { }
         }
     }
 
-    private void addBackground(Chromosome chromosome, List<Double> positiveGc, SplitAssigner splits,
-                               DatasetWriter writer, SplittableRandom random) {
+    private void addBackground(Chromosome chromosome, List<Double> positiveGc, IntervalSet.Builder positiveWindows,
+                               SplitAssigner splits, DatasetWriter writer, SplittableRandom random) {
         double[] targets = negativeTargets(positiveGc, random);
         counts.negativesWanted += targets.length;
+        // Negatives keep clear of every peak, the blacklist and the positive windows themselves.
+        IntervalSet avoid = positiveWindows.addAll(excluded).build();
         List<Integer> starts = GcMatchedBackground.sample(chromosome.name(), chromosome.sequence(), settings.width(),
-                targets, excluded, settings.maxNonAcgt(), random);
+                targets, avoid, settings.maxNonAcgt(), random);
         counts.negativesDrawn += starts.size();
         starts.sort(Integer::compare);
         float[] zeros = new float[tasks.size()];
@@ -279,10 +291,19 @@ final class PeakEncoder {
         long[] perSplit = writer.rowsPerSplit();
         Log.info("%,d windows of %d bp: train %,d, valid %,d, test %,d", writer.rows(), settings.width(),
                 perSplit[0], perSplit[1], perSplit[2]);
+        String[] splitNames = {"train", "valid", "test"};
+        for (int k = 0; k < 3; k++) {
+            if (perSplit[k] == 0) {
+                Log.warn("the %s split is empty", splitNames[k]);
+            }
+        }
         long[] positives = writer.positivesPerTask();
         for (int t = 0; t < tasks.size(); t++) {
             Log.info("task %s: %,d peaks, %,d positive windows", tasks.get(t).name(), tasks.get(t).peaks().size(),
                     positives[t]);
+            if (positives[t] == 0) {
+                Log.warn("task %s has no positive window; a model cannot learn it", tasks.get(t).name());
+            }
         }
         if (counts.mergedWindows > 0) {
             Log.info("%,d peaks shared a window with another peak and were merged", counts.mergedWindows);
@@ -292,9 +313,8 @@ final class PeakEncoder {
                     settings.maxNonAcgt(), settings.maxN());
         }
         if (counts.droppedEdge > 0 || counts.shiftedEdge > 0) {
-            Log.info("windows at chromosome ends (--edge %s): %,d shifted inside, %,d dropped, %,d of the shifted "
-                    + "dropped because no peak covers their new centre", settings.edge(), counts.shiftedEdge,
-                    counts.droppedEdge, counts.droppedShiftedOffPeak);
+            Log.info("windows at chromosome ends (--edge %s): %,d shifted inside, %,d dropped", settings.edge(),
+                    counts.shiftedEdge, counts.droppedEdge);
         }
         if (counts.droppedAmbiguous > 0) {
             Log.info("%,d windows dropped as ambiguous (a peak overlaps them away from the centre)",
@@ -324,6 +344,10 @@ final class PeakEncoder {
         meta.put("seed", settings.seed());
         meta.put("blacklist", settings.blacklist() == null ? null : settings.blacklist().toString());
         meta.put("split_mode", splits.mode());
+        meta.put("valid_chroms", settings.validChroms());
+        meta.put("test_chroms", settings.testChroms());
+        meta.put("valid_frac", settings.validFrac());
+        meta.put("test_frac", settings.testFrac());
         Map<String, Object> heldOut = new LinkedHashMap<>();
         splits.heldOutChromosomes().forEach((c, s) -> heldOut.put(c, s.name().toLowerCase(java.util.Locale.ROOT)));
         meta.put("held_out_chromosomes", heldOut);
@@ -335,7 +359,7 @@ final class PeakEncoder {
         tallies.put("peaks_off_genome", counts.peaksOffGenome);
         tallies.put("merged_windows", counts.mergedWindows);
         tallies.put("dropped_n", counts.droppedN);
-        tallies.put("dropped_edge", counts.droppedEdge + counts.droppedShiftedOffPeak);
+        tallies.put("dropped_edge", counts.droppedEdge);
         tallies.put("shifted_edge", counts.shiftedEdge);
         tallies.put("dropped_ambiguous", counts.droppedAmbiguous);
         tallies.put("negatives_wanted", counts.negativesWanted);

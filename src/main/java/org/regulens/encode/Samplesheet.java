@@ -19,6 +19,14 @@ final class Samplesheet {
     private Samplesheet() {
     }
 
+    private static List<String> fields(String line, LineReader lines) {
+        try {
+            return org.regulens.io.Delimited.split(line, true).stream().map(String::trim).toList();
+        } catch (IllegalArgumentException e) {
+            throw lines.error(e.getMessage());
+        }
+    }
+
     static List<Entry> read(Path file) {
         List<Entry> entries = new ArrayList<>();
         try (LineReader lines = new LineReader(file)) {
@@ -26,7 +34,7 @@ final class Samplesheet {
             if (header == null) {
                 throw org.regulens.core.RegulensException.inFile(file, "empty samplesheet");
             }
-            List<String> columns = List.of(header.trim().split("\\s*,\\s*"));
+            List<String> columns = fields(header, lines);
             int task = columns.indexOf("task");
             int peaks = columns.indexOf("peaks");
             if (task < 0 || peaks < 0) {
@@ -38,18 +46,18 @@ final class Samplesheet {
                 if (line.isBlank()) {
                     continue;
                 }
-                String[] fields = line.split("\\s*,\\s*", -1);
-                if (fields.length != columns.size()) {
-                    throw lines.error("expected " + columns.size() + " comma-separated fields, found " + fields.length);
+                List<String> fields = fields(line, lines);
+                if (fields.size() != columns.size()) {
+                    throw lines.error("expected " + columns.size() + " comma-separated fields, found " + fields.size());
                 }
-                String name = fields[task].trim();
-                if (name.isEmpty() || fields[peaks].isBlank()) {
+                String name = fields.get(task);
+                if (name.isEmpty() || fields.get(peaks).isEmpty()) {
                     throw lines.error("empty task or peaks field");
                 }
                 if (!seen.add(name)) {
                     throw lines.error("task '" + name + "' appears twice");
                 }
-                Path path = Path.of(fields[peaks].trim());
+                Path path = Path.of(fields.get(peaks));
                 if (!path.isAbsolute() && file.toAbsolutePath().getParent() != null) {
                     path = file.toAbsolutePath().getParent().resolve(path);
                 }

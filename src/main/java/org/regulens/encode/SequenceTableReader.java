@@ -221,48 +221,24 @@ final class SequenceTableReader {
         if (value.isEmpty() || value.equalsIgnoreCase("na") || value.equalsIgnoreCase("nan")) {
             return Float.NaN;
         }
+        float parsed;
         try {
-            return Float.parseFloat(value);
+            parsed = Float.parseFloat(value);
         } catch (NumberFormatException e) {
+            parsed = Float.NaN;
+        }
+        // Java also parses "Infinity", "1d" and hex floats; a label is a plain finite decimal.
+        if (Float.isNaN(parsed) || Float.isInfinite(parsed) || !value.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
             throw RegulensException.atLine(file, line, "label '" + value + "' for task " + task + " is not a number");
         }
+        return parsed;
     }
 
-    /** Splits a row; CSV fields may be double-quoted (with "" for a quote inside). */
     private static List<String> split(String line, boolean csv, LineReader lines) {
-        List<String> fields = new ArrayList<>();
-        if (!csv) {
-            for (String field : line.split("\t", -1)) {
-                fields.add(field);
-            }
-            return fields;
+        try {
+            return org.regulens.io.Delimited.split(line, csv);
+        } catch (IllegalArgumentException e) {
+            throw lines.error(e.getMessage());
         }
-        StringBuilder field = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    field.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    field.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                fields.add(field.toString());
-                field.setLength(0);
-            } else {
-                field.append(c);
-            }
-        }
-        if (quoted) {
-            throw lines.error("unterminated quoted field");
-        }
-        fields.add(field.toString());
-        return fields;
     }
 }

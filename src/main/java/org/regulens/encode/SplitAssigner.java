@@ -19,11 +19,12 @@ import org.regulens.core.RegulensException;
  * <ol>
  * <li>{@code chromosomes}: the chromosomes given by --valid-chroms / --test-chroms, or by default chr7 for
  * validation and chr8, chr9 for test (the DeepSEA convention); names match with or without a "chr" prefix.</li>
- * <li>{@code chromosome-fraction}: when the defaults are absent from the genome (yeast, simulated or other
- * genomes) and at least three chromosomes carry windows, whole chromosomes are drawn at random (seeded) until
- * about --test-frac and --valid-frac of the windows are held out.</li>
- * <li>{@code blocks}: with fewer chromosomes, each is cut into blocks of {@value #BLOCK_SIZE} bases and blocks are
- * drawn at random with those fractions; windows straddling two blocks share a few bases across splits.</li>
+ * <li>{@code chromosome-fraction}: when the default chromosomes carry no peaks (yeast, simulated or other
+ * genomes) and at least three chromosomes do, whole chromosomes are drawn at random (seeded) until about
+ * --test-frac and --valid-frac of the windows are held out, none overshooting its share by more than half.</li>
+ * <li>{@code blocks}: otherwise (fewer chromosomes, or sizes that cannot meet the shares), each chromosome is cut
+ * into blocks of {@value #BLOCK_SIZE} bases drawn at random with those fractions; a window straddling two blocks
+ * can share up to width - 1 bases with a window of another split.</li>
  * </ol>
  */
 public final class SplitAssigner {
@@ -60,6 +61,11 @@ public final class SplitAssigner {
                 "--valid-chroms");
         Set<String> testSet = resolve(genomeFile, genome, test != null ? test : DEFAULT_TEST, test != null,
                 "--test-chroms");
+        if (valid != null && test == null) {
+            testSet.removeAll(validSet); // a default never overrides what the user asked for
+        } else if (test != null && valid == null) {
+            validSet.removeAll(testSet);
+        }
         for (String chrom : validSet) {
             if (testSet.contains(chrom)) {
                 throw new IllegalArgumentException("chromosome " + chrom + " is in both --valid-chroms and --test-chroms");
@@ -75,9 +81,13 @@ public final class SplitAssigner {
         }
         List<String> carrying = genome.stream().filter(c -> windows.getOrDefault(c, 0) > 0).toList();
         if (carrying.size() >= 3) {
-            return new SplitAssigner("chromosome-fraction", drawChromosomes(carrying, windows, validFrac, testFrac,
-                    seed), seed, validFrac, testFrac);
+            Map<String, Split> drawn = drawChromosomes(carrying, windows, validFrac, testFrac, seed);
+            boolean bothHeldOut = drawn.containsValue(Split.TEST) && (validFrac == 0 || drawn.containsValue(Split.VALID));
+            if (bothHeldOut) {
+                return new SplitAssigner("chromosome-fraction", drawn, seed, validFrac, testFrac);
+            }
         }
+        // Few chromosomes, or one that dominates (a bacterial chromosome and its plasmids): blocks.
         return new SplitAssigner("blocks", Map.of(), seed, validFrac, testFrac);
     }
 
@@ -95,15 +105,17 @@ public final class SplitAssigner {
         Map<String, Split> map = new HashMap<>();
         long test = 0;
         long valid = 0;
-        // Keep the last chromosome for training whatever the fractions say.
+        // A chromosome joins a held-out split only while that split stays within 1.5 times its share, so that one
+        // large chromosome cannot swallow the test set; the last one always trains.
         for (int i = 0; i < order.size() - 1; i++) {
             String chrom = order.get(i);
-            if (test < testFrac * total) {
+            long n = windows.get(chrom);
+            if (test < testFrac * total && test + n <= 1.5 * testFrac * total) {
                 map.put(chrom, Split.TEST);
-                test += windows.get(chrom);
-            } else if (valid < validFrac * total) {
+                test += n;
+            } else if (valid < validFrac * total && valid + n <= 1.5 * validFrac * total) {
                 map.put(chrom, Split.VALID);
-                valid += windows.get(chrom);
+                valid += n;
             }
         }
         return map;

@@ -39,6 +39,9 @@ public final class GenomeIndex {
         boolean gzip = org.regulens.io.TextInput.isGzip(fasta);
         boolean bgzip = gzip && isBgzip(fasta);
         if ((!gzip || bgzip) && Files.isWritable(fasta.toAbsolutePath().getParent())) {
+            // Read the whole FASTA with our validating reader first: htsjdk would index a malformed file (an
+            // empty record, a stray character) and leave a wrong .fai beside the user's genome.
+            GenomeIndex measured = measured(fasta);
             try {
                 FastaSequenceIndex index = FastaSequenceIndexCreator.buildFromFasta(fasta);
                 Path temp = fai.resolveSibling("." + fai.getFileName() + ".part");
@@ -47,8 +50,9 @@ public final class GenomeIndex {
                 Log.info("built the missing FASTA index %s", fai);
                 return fromFai(fasta, fai);
             } catch (RuntimeException | IOException e) {
-                Log.warn("could not build %s (%s); measuring chromosome lengths by reading the FASTA", fai,
+                Log.warn("could not write %s (%s); using chromosome lengths measured from the FASTA", fai,
                         e.getMessage());
+                return measured;
             }
         } else {
             Log.info("no %s; measuring chromosome lengths by reading the FASTA", fai);

@@ -7,7 +7,7 @@ import org.regulens.core.RegulensException;
 import org.regulens.io.LineReader;
 
 /**
- * Reads peaks from BED3+, BED6, narrowPeak (BED6+4 with the summit offset in column 10), regionPeak and broadPeak
+ * Reads peaks from BED3+, BED6, BED12, narrowPeak (BED6+4 with the summit offset in column 10), regionPeak and broadPeak
  * files, plain or gzipped. Track, browser and '#' lines and blank lines are skipped. Columns are tab-separated;
  * files without tabs are split on runs of white space. Column 6, when present, is the strand (+, - or .).
  */
@@ -17,6 +17,11 @@ public final class PeakReader {
     }
 
     public static List<Peak> read(Path file) {
+        return read(file, false);
+    }
+
+    /** @param allowEmpty whether a file without intervals is fine (a blacklist may be empty) */
+    public static List<Peak> read(Path file, boolean allowEmpty) {
         List<Peak> peaks = new ArrayList<>();
         try (LineReader lines = new LineReader(file)) {
             String line;
@@ -27,7 +32,7 @@ public final class PeakReader {
                 peaks.add(parse(line, lines));
             }
         }
-        if (peaks.isEmpty()) {
+        if (peaks.isEmpty() && !allowEmpty) {
             throw RegulensException.inFile(file, "no peaks (expected BED or narrowPeak lines)");
         }
         return peaks;
@@ -64,7 +69,9 @@ public final class PeakReader {
             signal = parseDouble(f[6], "signalValue (column 7)", lines);
         }
         long summit = -1;
-        if (f.length > 9) {
+        // Column 10 is the summit offset only in narrowPeak/regionPeak (exactly 10 columns); in BED12 or
+        // gappedPeak it is blockCount.
+        if (f.length == 10) {
             long offset = parseLong(f[9], "summit offset (column 10)", lines);
             if (offset >= 0) {
                 if (offset >= end - start) {

@@ -50,13 +50,14 @@ public final class AtomicOutput implements AutoCloseable {
                         java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".part");
                 try {
                     Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW).close();
+                    TempFiles.register(temp);
                     return new AtomicOutput(absolute, temp);
                 } catch (java.nio.file.FileAlreadyExistsException e) {
                     // another writer picked the same name; draw again
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create output " + target + ": " + reason(e), e);
         }
     }
 
@@ -99,6 +100,7 @@ public final class AtomicOutput implements AutoCloseable {
                 Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             committed = true;
+            TempFiles.release(temp);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target + ": " + e.getMessage(), e);
         }
@@ -118,9 +120,24 @@ public final class AtomicOutput implements AutoCloseable {
         }
         try {
             Files.deleteIfExists(temp);
+            TempFiles.release(temp);
         } catch (IOException ignored) {
             // nothing more can be done; the name starts with a dot and ends in .part
         }
+    }
+
+    /** Why an I/O operation failed, in words (Java's exceptions often carry only the path). */
+    static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "no such file or directory";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason();
+        }
+        return e.getMessage();
     }
 
     /** Writes a whole text file atomically. */

@@ -17,14 +17,14 @@ public final class LineReader implements AutoCloseable {
         this.reader = TextInput.reader(file);
     }
 
-    /** The next line without its terminator (a trailing CR is dropped too), or null at the end. */
+    /** The next line without its terminator (LF or CRLF), or null at the end. */
     public String next() {
         try {
             String line = reader.readLine();
             if (line != null) {
                 lineNumber++;
-                if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
-                    line = line.substring(0, line.length() - 1);
+                if (lineNumber == 1 && line.startsWith("\uFEFF")) {
+                    line = line.substring(1); // the byte-order mark spreadsheet programs put in front of CSV files
                 }
             }
             return line;

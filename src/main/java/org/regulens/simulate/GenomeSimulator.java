@@ -107,6 +107,11 @@ public final class GenomeSimulator {
             }
             placed += quota;
         }
+        if (peaks.size() < settings.peaksPerTask()) {
+            org.regulens.core.Log.warn("task %s: only %,d of %,d peaks fit on the genome (peaks keep 200 bp apart and "
+                    + "away from ends and gaps); use more or longer chromosomes", task.name(), peaks.size(),
+                    settings.peaksPerTask());
+        }
         peaks.sort(Comparator.comparingInt((SimulatedPeak p) -> chromosomeIndex(p.chrom()))
                 .thenComparingInt(SimulatedPeak::start));
         return peaks;

@@ -138,6 +138,14 @@ public final class SimulateCommand implements Callable<Integer> {
             specs.add(task);
         }
         Motif decoyMotif = decoy == null ? null : MotifDatabase.byId(database, decoy, motifs);
+        if (mode == Mode.sequences) {
+            for (TaskSpec task : specs) {
+                for (Motif motif : task.motifs()) {
+                    require(motif.width() <= sequence.length, spec.commandLine(), "motif " + motif.id() + " ("
+                            + motif.width() + " bp) does not fit in --length " + sequence.length);
+                }
+            }
+        }
         try (OutputDirectory output = OutputDirectory.create(out)) {
             if (mode == Mode.genome) {
                 int decoys = genome.decoyCount != null ? genome.decoyCount : genome.peaks;
@@ -173,7 +181,8 @@ public final class SimulateCommand implements Callable<Integer> {
     private void validate() {
         CommandLine cl = spec.commandLine();
         require(genome.chromosomes >= 1, cl, "--chroms must be at least 1");
-        require(genome.chromosomeLength >= 10_000, cl, "--chrom-length must be at least 10000");
+        require(genome.chromosomeLength >= 10_000 && genome.chromosomeLength <= 500_000_000, cl,
+                "--chrom-length must be between 10,000 and 500,000,000");
         require(genome.peaks >= 1, cl, "--peaks must be at least 1");
         require(genome.motifFraction >= 0 && genome.motifFraction <= 1, cl, "--motif-fraction must be in [0, 1]");
         require(genome.partnerRate >= 0 && genome.partnerRate <= 1, cl, "--partner-rate must be in [0, 1]");

@@ -48,6 +48,7 @@ public final class ArraySink implements AutoCloseable {
         this.rowElements = (int) elements;
         this.rowBytes = (int) (elements * dtype.itemSize());
         this.spool = spool;
+        org.regulens.io.TempFiles.register(spool);
         this.spoolOut = new BufferedOutputStream(Files.newOutputStream(spool), 1 << 20);
         this.rowBuffer = ByteBuffer.allocate(dtype.itemSize() == 1 ? 0 : rowBytes).order(ByteOrder.LITTLE_ENDIAN);
     }
@@ -204,6 +205,7 @@ public final class ArraySink implements AutoCloseable {
     private void deleteSpool() {
         try {
             Files.deleteIfExists(spool);
+            org.regulens.io.TempFiles.release(spool);
         } catch (IOException ignored) {
             // a hidden *.part file is all that can remain
         }

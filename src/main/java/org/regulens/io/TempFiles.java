@@ -1,0 +1,43 @@
+package org.regulens.io;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Temporary files that must not outlive the process: partial outputs and spool files. A shutdown hook deletes
+ * whatever is still registered, so that a run stopped by SIGTERM or Ctrl-C (a killed pipeline task, a cancelled
+ * Galaxy job) leaves no half-written file behind.
+ */
+public final class TempFiles {
+
+    private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "regulens-temp-cleanup"));
+    }
+
+    private TempFiles() {
+    }
+
+    public static void register(Path file) {
+        LIVE.add(file);
+    }
+
+    /** The file was renamed into place or deleted: nothing left to clean up. */
+    public static void release(Path file) {
+        LIVE.remove(file);
+    }
+
+    static void deleteAll() {
+        for (Path file : LIVE) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // best effort at exit
+            }
+        }
+    }
+}
