@@ -22,6 +22,9 @@ import picocli.CommandLine.Option;
         subcommands = {
             SimulateCommand.class,
             EncodeCommand.class,
+            org.regulens.train.TrainCommand.class,
+            org.regulens.evaluate.EvaluateCommand.class,
+            org.regulens.predict.PredictCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class
         },

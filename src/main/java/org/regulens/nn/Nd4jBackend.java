@@ -35,6 +35,16 @@ public final class Nd4jBackend {
         return lines;
     }
 
+    /** One short line for run logs: backend, native build, threads. */
+    public static List<String> summary() {
+        Properties env = Nd4j.getExecutioner().getEnvironmentInformation();
+        String library = nativeLibrary();
+        String build = library.contains("onednn-avx2") ? "oneDNN/AVX2 build" : library.contains("nd4jcuda")
+                ? "CUDA build" : "plain build";
+        return List.of("backend " + Nd4j.getBackend().getClass().getSimpleName() + " (" + build + ")",
+                env.getOrDefault("omp.threads", "?") + " threads");
+    }
+
     private static String nativeLibrary() {
         for (Map.Entry<String, String> entry : Loader.getLoadedLibraries().entrySet()) {
             if (entry.getKey().contains("nd4jcpu") || entry.getKey().contains("nd4jcuda")) {

@@ -1,0 +1,166 @@
+package org.regulens.data;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.regulens.core.RegulensException;
+import org.regulens.io.npz.NpyArray;
+import org.regulens.io.npz.NpyHeader;
+import org.regulens.io.npz.NpzFile;
+
+/**
+ * A data set written by {@code encode} (or any npz with the same arrays): one-hot {@code x} N×4×L (uint8 or
+ * float32), labels {@code y} N×T, {@code split}, {@code tasks}, {@code names}. Labels, splits and names are read
+ * at once (a few bytes a row); one-hot rows are read on demand, so the data set may be larger than memory.
+ */
+public final class TrainingData implements AutoCloseable {
+
+    private final Path file;
+    private final NpzFile npz;
+    private final long rows;
+    private final int length;
+    private final List<String> tasks;
+    private final float[] labels;
+    private final byte[] splits;
+    private final String[] names;
+
+    private TrainingData(Path file, NpzFile npz, long rows, int length, List<String> tasks, float[] labels,
+                         byte[] splits, String[] names) {
+        this.file = file;
+        this.npz = npz;
+        this.rows = rows;
+        this.length = length;
+        this.tasks = tasks;
+        this.labels = labels;
+        this.splits = splits;
+        this.names = names;
+    }
+
+    /**
+     * @param needLabels whether {@code y} and {@code tasks} must be present (training, evaluation)
+     */
+    public static TrainingData open(Path file, boolean needLabels) {
+        NpzFile npz = NpzFile.open(file);
+        try {
+            if (!npz.contains("x")) {
+                throw RegulensException.atRecord(file, "x", "missing: a data set needs the one-hot array x (N x 4 x L)");
+            }
+            NpyHeader x = npz.header("x");
+            long[] shape = x.shape();
+            if (shape.length != 3 || shape[1] != 4) {
+                throw RegulensException.atRecord(file, "x", "shape " + Arrays.toString(shape)
+                        + " is not N x 4 x L (channels A, C, G, T)");
+            }
+            long n = shape[0];
+            int length = Math.toIntExact(shape[2]);
+            List<String> tasks = List.of();
+            float[] labels = null;
+            if (npz.contains("y")) {
+                NpyArray y = npz.read("y");
+                long[] yShape = y.shape();
+                if (yShape.length != 2 || yShape[0] != n) {
+                    throw RegulensException.atRecord(file, "y", "shape " + Arrays.toString(yShape)
+                            + " does not match " + n + " rows of x");
+                }
+                labels = y.asFloats();
+                tasks = npz.contains("tasks") ? List.of(npz.read("tasks").asStrings()) : defaultTasks((int) yShape[1]);
+                if (tasks.size() != yShape[1]) {
+                    throw RegulensException.atRecord(file, "tasks", tasks.size() + " names for " + yShape[1]
+                            + " label columns");
+                }
+            } else if (needLabels) {
+                throw RegulensException.atRecord(file, "y", "missing: labels are needed here");
+            }
+            byte[] splits = npz.contains("split") ? npz.read("split").asBytes() : new byte[(int) n];
+            if (splits.length != n) {
+                throw RegulensException.atRecord(file, "split", splits.length + " values for " + n + " rows");
+            }
+            String[] names = npz.contains("names") ? npz.read("names").asStrings() : defaultNames(n);
+            if (names.length != n) {
+                throw RegulensException.atRecord(file, "names", names.length + " values for " + n + " rows");
+            }
+            return new TrainingData(file, npz, n, length, tasks, labels, splits, names);
+        } catch (RuntimeException e) {
+            npz.close();
+            throw e;
+        }
+    }
+
+    private static List<String> defaultTasks(int count) {
+        List<String> tasks = new ArrayList<>();
+        for (int t = 0; t < count; t++) {
+            tasks.add("task" + t);
+        }
+        return tasks;
+    }
+
+    private static String[] defaultNames(long n) {
+        String[] names = new String[(int) n];
+        for (int i = 0; i < n; i++) {
+            names[i] = "row" + i;
+        }
+        return names;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    public long rows() {
+        return rows;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    public boolean hasLabels() {
+        return labels != null;
+    }
+
+    /** Label of a row for a task (NaN = unknown). */
+    public float label(int row, int task) {
+        return labels[row * tasks.size() + task];
+    }
+
+    public String name(int row) {
+        return names[row];
+    }
+
+    public int split(int row) {
+        return splits[row];
+    }
+
+    /** Row indices of a split (0 train, 1 valid, 2 test; -1 for all rows), ascending. */
+    public int[] rowsOf(int split) {
+        int count = 0;
+        for (byte s : splits) {
+            if (split < 0 || s == split) {
+                count++;
+            }
+        }
+        int[] result = new int[count];
+        int k = 0;
+        for (int i = 0; i < splits.length; i++) {
+            if (split < 0 || splits[i] == split) {
+                result[k++] = i;
+            }
+        }
+        return result;
+    }
+
+    /** One-hot rows [first, first + count) as floats, row-major 4×L per row. */
+    public float[] oneHot(long first, int count) {
+        return npz.readRows("x", first, count).asFloats();
+    }
+
+    @Override
+    public void close() {
+        npz.close();
+    }
+}

@@ -1,0 +1,130 @@
+package org.regulens.evaluate;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.regulens.cli.Regulens;
+import org.regulens.core.Log;
+import org.regulens.core.RegulensException;
+import org.regulens.data.BatchStream;
+import org.regulens.data.TrainingData;
+import org.regulens.io.AtomicOutput;
+import org.regulens.model.ModelFile;
+import org.regulens.model.RegulensModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code regulens evaluate}: per-task auROC and auPR on a split, with ROC and PR curves. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Score a model on a split of a data set: per-task auROC and auPR (average precision) in METRICS.tsv,",
+            "and the ROC and PR curves beside it (METRICS.roc.tsv, METRICS.pr.tsv)."
+        })
+public final class EvaluateCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file (from train).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA.npz", description = "Data set (from encode).")
+    Path data;
+
+    @Option(names = "--split", defaultValue = "test", paramLabel = "train|valid|test|all",
+            description = "Rows to score (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--out", required = true, paramLabel = "METRICS.tsv",
+            description = "Metrics table: task, auroc, auprc, n_pos, n_neg.")
+    Path out;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() {
+        int splitCode = switch (split) {
+            case "train" -> 0;
+            case "valid" -> 1;
+            case "test" -> 2;
+            case "all" -> -1;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--split must be train, valid, test or all");
+        };
+        RegulensModel regulensModel = ModelFile.load(model);
+        try (TrainingData dataset = TrainingData.open(data, true)) {
+            regulensModel.requireCompatible(model, data, dataset.length(), dataset.tasks());
+            int[] rows = dataset.rowsOf(splitCode);
+            if (rows.length == 0) {
+                throw RegulensException.atRecord(data, "split", "no rows in the " + split + " split");
+            }
+            int tasks = dataset.tasks().size();
+            float[][] scores = new float[tasks][rows.length];
+            float[][] labels = new float[tasks][rows.length];
+            int[] next = {0};
+            new BatchStream(dataset, rows, batchSize).forEach(null, batch -> {
+                float[][] p = regulensModel.predict(batch.x(), batch.size());
+                for (int i = 0; i < batch.size(); i++) {
+                    for (int t = 0; t < tasks; t++) {
+                        scores[t][next[0]] = p[i][t];
+                        labels[t][next[0]] = batch.mask()[i * tasks + t] == 0 ? Float.NaN : batch.y()[i * tasks + t];
+                    }
+                    next[0]++;
+                }
+            });
+            List<Metrics> metrics = new ArrayList<>();
+            for (int t = 0; t < tasks; t++) {
+                metrics.add(Metrics.of(scores[t], labels[t]));
+                Log.info("%s (%s split): auROC %.4f, auPR %.4f, %d positives, %d negatives", dataset.tasks().get(t),
+                        split, metrics.get(t).auroc(), metrics.get(t).auprc(), metrics.get(t).positives(),
+                        metrics.get(t).negatives());
+            }
+            write(dataset.tasks(), metrics);
+        }
+        return Regulens.EXIT_OK;
+    }
+
+    private void write(List<String> tasks, List<Metrics> metrics) {
+        String stem = out.getFileName().toString().replaceFirst("\\.tsv$", "");
+        Path roc = out.resolveSibling(stem + ".roc.tsv");
+        Path pr = out.resolveSibling(stem + ".pr.tsv");
+        try (AtomicOutput table = AtomicOutput.create(out);
+             AtomicOutput rocOut = AtomicOutput.create(roc);
+             AtomicOutput prOut = AtomicOutput.create(pr)) {
+            try (Writer w = table.writer(); Writer r = rocOut.writer(); Writer p = prOut.writer()) {
+                w.write("task\tauroc\tauprc\tn_pos\tn_neg\tsplit\n");
+                r.write("task\tthreshold\tfpr\ttpr\n");
+                p.write("task\tthreshold\trecall\tprecision\n");
+                for (int t = 0; t < tasks.size(); t++) {
+                    Metrics m = metrics.get(t);
+                    w.write(String.format(Locale.ROOT, "%s\t%.6f\t%.6f\t%d\t%d\t%s%n", tasks.get(t), m.auroc(),
+                            m.auprc(), m.positives(), m.negatives(), split));
+                    r.write(String.format(Locale.ROOT, "%s\tinf\t0\t0%n", tasks.get(t)));
+                    for (Metrics.Point point : m.points()) {
+                        r.write(String.format(Locale.ROOT, "%s\t%.6g\t%.6f\t%.6f%n", tasks.get(t), point.threshold(),
+                                ratio(point.falsePositives(), m.negatives()), ratio(point.truePositives(), m.positives())));
+                        p.write(String.format(Locale.ROOT, "%s\t%.6g\t%.6f\t%.6f%n", tasks.get(t), point.threshold(),
+                                ratio(point.truePositives(), m.positives()),
+                                ratio(point.truePositives(), point.truePositives() + point.falsePositives())));
+                    }
+                }
+            }
+            table.commit();
+            rocOut.commit();
+            prOut.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double ratio(long a, long b) {
+        return b == 0 ? Double.NaN : (double) a / b;
+    }
+}

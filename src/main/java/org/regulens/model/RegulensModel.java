@@ -1,0 +1,160 @@
+package org.regulens.model;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.regulens.data.OneHotBatch;
+
+/**
+ * A trained sequence model behind a small interface of our own: predictions and input gradients for one-hot
+ * rows (row-major 4×L floats, A C G T), the settings it was built from and its metadata. Callers never see
+ * deeplearning4j types unless they ask for the network itself.
+ */
+public final class RegulensModel {
+
+    /** The only alphabet so far; stored in the model file so a later one can be refused. */
+    public static final String ALPHABET = "ACGT";
+
+    private final MultiLayerNetwork network;
+    private final ModelSettings settings;
+    private final int length;
+    private final List<String> tasks;
+    private final Map<String, Object> metadata;
+    private InferenceNetwork inference;
+
+    public RegulensModel(MultiLayerNetwork network, ModelSettings settings, int length, List<String> tasks,
+                         Map<String, Object> metadata) {
+        this.network = network;
+        this.settings = settings;
+        this.length = length;
+        this.tasks = List.copyOf(tasks);
+        this.metadata = new LinkedHashMap<>(metadata);
+    }
+
+    public MultiLayerNetwork network() {
+        return network;
+    }
+
+    public ModelSettings settings() {
+        return settings;
+    }
+
+    public Architecture architecture() {
+        return Architecture.parse(settings.arch());
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public List<String> tasks() {
+        return tasks;
+    }
+
+    /** Free-form metadata (training data checksum, validation metrics, versions); a copy. */
+    public Map<String, Object> metadata() {
+        return new LinkedHashMap<>(metadata);
+    }
+
+    public void putMetadata(String key, Object value) {
+        metadata.put(key, value);
+    }
+
+    /**
+     * Refuses data the model cannot score: another input length, or (when {@code dataTasks} is given) other
+     * task names.
+     */
+    public void requireCompatible(java.nio.file.Path modelFile, java.nio.file.Path dataFile, int dataLength,
+                                  List<String> dataTasks) {
+        if (dataLength != length) {
+            throw org.regulens.core.RegulensException.inFile(dataFile, "sequences of " + dataLength
+                    + " bases, but the model " + modelFile + " takes " + length);
+        }
+        if (dataTasks != null && !dataTasks.isEmpty() && !dataTasks.equals(tasks)) {
+            throw org.regulens.core.RegulensException.inFile(dataFile, "tasks " + dataTasks + " differ from the "
+                    + "model's " + tasks + " (" + modelFile + ")");
+        }
+    }
+
+    /** Rows [n × 4 × L] as the network's input array ([n, 4, 1, L], or [n, 4, L] for recurrent models). */
+    public INDArray input(float[] rows, int n) {
+        INDArray x = Nd4j.createFromArray(rows);
+        return architecture().sequenceLayout() ? x.reshape('c', n, 4, length) : x.reshape('c', n, 4, 1, length);
+    }
+
+    /** Logits [n][tasks] of the network as trained (both strands averaged when the model is strand-averaged). */
+    public float[][] logits(float[] rows, int n) {
+        float[][] forward = rawLogits(rows, n);
+        if (settings.averagesStrands()) {
+            float[][] reverse = rawLogits(reverseComplement(rows, n), n);
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < tasks.size(); t++) {
+                    forward[i][t] = (forward[i][t] + reverse[i][t]) / 2;
+                }
+            }
+        }
+        return forward;
+    }
+
+    /** Probabilities [n][tasks]: the sigmoid of {@link #logits}. */
+    public float[][] predict(float[] rows, int n) {
+        float[][] logits = logits(rows, n);
+        for (float[] row : logits) {
+            for (int t = 0; t < row.length; t++) {
+                row[t] = (float) (1 / (1 + Math.exp(-row[t])));
+            }
+        }
+        return logits;
+    }
+
+    private float[][] rawLogits(float[] rows, int n) {
+        INDArray out = network.output(input(rows, n), false);
+        return out.toFloatMatrix();
+    }
+
+    private float[] reverseComplement(float[] rows, int n) {
+        float[] rc = new float[rows.length];
+        for (int i = 0; i < n; i++) {
+            OneHotBatch.reverseComplement(rows, i * 4 * length, rc, i * 4 * length, length);
+        }
+        return rc;
+    }
+
+    /**
+     * d logit[task] / d input for each row, as rows (n × 4 × L). For a strand-averaged model this is the
+     * gradient of the averaged logit: half the forward gradient plus half the reverse-complemented gradient of
+     * the reverse-complemented input.
+     */
+    public float[] inputGradients(float[] rows, int n, int task) {
+        float[] forward = rawGradients(rows, n, task);
+        if (!settings.averagesStrands()) {
+            return forward;
+        }
+        float[] reverse = rawGradients(reverseComplement(rows, n), n, task);
+        float[] back = reverseComplement(reverse, n);
+        for (int i = 0; i < forward.length; i++) {
+            forward[i] = (forward[i] + back[i]) / 2;
+        }
+        return forward;
+    }
+
+    private float[] rawGradients(float[] rows, int n, int task) {
+        return inference().inputGradient(input(rows, n), task).reshape('c', (long) n * 4 * length).toFloatVector();
+    }
+
+    /** The network rewritten for exact gradients (batch norm folded, dropout gone); rebuilt after training. */
+    public synchronized InferenceNetwork inference() {
+        if (inference == null) {
+            inference = InferenceNetwork.of(network, NetworkFactory.inputType(architecture(), length));
+        }
+        return inference;
+    }
+
+    /** Call after the parameters changed (training), so that {@link #inference()} is rebuilt. */
+    public synchronized void parametersChanged() {
+        inference = null;
+    }
+}

@@ -1,0 +1,316 @@
+package org.regulens.train;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.common.primitives.Pair;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
+import org.regulens.core.Log;
+import org.regulens.core.Progress;
+import org.regulens.core.RegulensException;
+import org.regulens.data.Batch;
+import org.regulens.data.BatchStream;
+import org.regulens.data.OneHotBatch;
+import org.regulens.data.TrainingData;
+import org.regulens.evaluate.Metrics;
+import org.regulens.io.AtomicOutput;
+import org.regulens.model.ModelSettings;
+import org.regulens.model.NetworkFactory;
+import org.regulens.model.RegulensModel;
+import org.regulens.motif.MotifDatabase;
+
+/**
+ * Trains a model on the train split of a data set: Adam on weighted binary cross-entropy with label masks,
+ * reverse-complement and shift augmentation, optional Gaussian input noise and adversarial examples (FGSM or PGD)
+ * mixed into each batch; after every epoch the validation split is scored, the learning rate is cut after
+ * {@code lrPatience} epochs without a better validation auPR, and training stops after {@code patience}; the
+ * parameters of the best epoch are kept. Every random step draws from the seed.
+ */
+public final class Trainer {
+
+    private final TrainSettings settings;
+    private final ModelSettings modelSettings;
+
+    public Trainer(TrainSettings settings, ModelSettings modelSettings) {
+        this.settings = settings;
+        this.modelSettings = modelSettings;
+    }
+
+    /** An epoch's figures, as logged. */
+    public record Epoch(int epoch, double learningRate, double trainLoss, double validLoss, double validAuroc,
+                        double validAuprc, double seconds, double sequencesPerSecond) {
+    }
+
+    public RegulensModel train(TrainingData data) {
+        int[] trainRows = data.rowsOf(0);
+        int[] validRows = data.rowsOf(1);
+        if (trainRows.length == 0) {
+            throw RegulensException.atRecord(data.file(), "split", "no training rows (split == 0)");
+        }
+        if (validRows.length == 0) {
+            throw RegulensException.atRecord(data.file(), "split", "no validation rows (split == 1), needed for early "
+                    + "stopping; encode with --valid-chroms or --valid-frac");
+        }
+        List<String> tasks = data.tasks();
+        double[] positiveWeights = positiveWeights(data, trainRows);
+        Nd4j.getRandom().setSeed(modelSettings.seed());
+        MultiLayerNetwork network = NetworkFactory.network(NetworkFactory.configuration(modelSettings, data.length(),
+                tasks.size(), positiveWeights, true));
+        RegulensModel model = new RegulensModel(network, modelSettings, data.length(), tasks, Map.of());
+        Log.info("%s: %,d parameters; %,d training and %,d validation rows of %d bp, %d task(s)",
+                modelSettings.arch(), network.numParams(), trainRows.length, validRows.length, data.length(),
+                tasks.size());
+        MotifInitialiser motifs = settings.initMotifs() == null ? null : new MotifInitialiser(
+                network.getLayer("conv1").getParam("W"), MotifDatabase.resolve(settings.initMotifs().toString()),
+                settings.freezeMotifs());
+        SplittableRandom random = new SplittableRandom(settings.seed());
+        BatchStream train = new BatchStream(data, trainRows, settings.batchSize());
+        BatchStream valid = new BatchStream(data, validRows, Math.max(256, settings.batchSize()));
+        double learningRate = modelSettings.learningRate();
+        double best = Double.NEGATIVE_INFINITY;
+        INDArray bestParams = network.params().dup();
+        int bestEpoch = 0;
+        int sinceBest = 0;
+        int sinceCut = 0;
+        List<Epoch> history = new ArrayList<>();
+        Map<String, Object> bestMetrics = Map.of();
+        try (AtomicOutput log = settings.log() == null ? null : AtomicOutput.create(settings.log())) {
+            Writer logWriter = log == null ? null : log.writer();
+            if (logWriter != null) {
+                logWriter.write("epoch\tlearning_rate\ttrain_loss\tvalid_loss\tvalid_auroc\tvalid_auprc\tseconds"
+                        + "\tsequences_per_second\tbest\n");
+            }
+            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+                long start = System.nanoTime();
+                double[] lossSum = {0};
+                long[] seen = {0};
+                try (Progress progress = new Progress("epoch " + epoch, trainRows.length, "sequences")) {
+                    train.forEach(random, batch -> {
+                        lossSum[0] += step(model, batch, data.length(), tasks.size(), random, motifs) * batch.size();
+                        seen[0] += batch.size();
+                        progress.advance(batch.size());
+                    });
+                }
+                double seconds = (System.nanoTime() - start) / 1e9;
+                model.parametersChanged();
+                Map<String, Object> scores = score(model, valid, tasks);
+                double auprc = (double) scores.get("mean_auprc");
+                Epoch figures = new Epoch(epoch, learningRate, lossSum[0] / seen[0], (double) scores.get("loss"),
+                        (double) scores.get("mean_auroc"), auprc, seconds, seen[0] / seconds);
+                history.add(figures);
+                boolean improved = auprc > best;
+                if (improved) {
+                    best = auprc;
+                    bestEpoch = epoch;
+                    bestParams = network.params().dup();
+                    bestMetrics = scores;
+                    sinceBest = 0;
+                    sinceCut = 0;
+                } else {
+                    sinceBest++;
+                    sinceCut++;
+                }
+                Log.info("epoch %d: loss %.4f, valid loss %.4f, auROC %.4f, auPR %.4f, lr %.2g, %.1f s (%,.0f seq/s)%s",
+                        epoch, figures.trainLoss(), figures.validLoss(), figures.validAuroc(), figures.validAuprc(),
+                        learningRate, seconds, figures.sequencesPerSecond(), improved ? " *" : "");
+                if (logWriter != null) {
+                    logWriter.write(String.format(Locale.ROOT, "%d\t%.6g\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.1f\t%s%n",
+                            epoch, learningRate, figures.trainLoss(), figures.validLoss(), figures.validAuroc(),
+                            figures.validAuprc(), seconds, figures.sequencesPerSecond(), improved));
+                }
+                if (sinceBest >= settings.patience()) {
+                    Log.info("no better validation auPR for %d epochs: stopping", settings.patience());
+                    break;
+                }
+                if (sinceCut >= settings.lrPatience()) {
+                    learningRate *= settings.lrFactor();
+                    network.setLearningRate(learningRate);
+                    sinceCut = 0;
+                }
+            }
+            if (logWriter != null) {
+                logWriter.close();
+                log.commit();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the training log " + settings.log() + ": " + e.getMessage(), e);
+        }
+        network.setParams(bestParams);
+        model.parametersChanged();
+        Log.info("best epoch %d: validation auPR %.4f", bestEpoch, best);
+        model.putMetadata("best_epoch", bestEpoch);
+        model.putMetadata("validation", bestMetrics);
+        model.putMetadata("positive_weights", positiveWeights);
+        model.putMetadata("epochs_run", history.size());
+        return model;
+    }
+
+    /** One optimisation step on a batch (augmented); returns the batch loss. */
+    private double step(RegulensModel model, Batch batch, int length, int tasks, SplittableRandom random,
+                        MotifInitialiser motifs) {
+        MultiLayerNetwork network = model.network();
+        int n = batch.size();
+        INDArray features = model.input(augment(batch.x(), n, length, random), n);
+        INDArray labels = Nd4j.createFromArray(batch.y()).reshape('c', n, tasks);
+        INDArray mask = Nd4j.createFromArray(batch.mask()).reshape('c', n, tasks);
+        if (!"none".equals(settings.adversarial()) && settings.advFraction() > 0) {
+            int k = Math.max(1, (int) Math.round(settings.advFraction() * n));
+            INDArray clean = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k));
+            INDArray adversarial = adversarial(network, clean.dup(),
+                    labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)).dup(),
+                    mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)).dup());
+            features = Nd4j.concat(0, features, adversarial);
+            labels = Nd4j.concat(0, labels, labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)));
+            mask = Nd4j.concat(0, mask, mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)));
+        }
+        network.fit(features, labels, null, mask);
+        if (motifs != null) {
+            motifs.restoreFrozen();
+        }
+        return network.score();
+    }
+
+    /** Reverse complement (half the rows), random shifts and Gaussian noise, as configured. */
+    private float[] augment(float[] x, int n, int length, SplittableRandom random) {
+        int rowSize = 4 * length;
+        float[] out = x.clone();
+        float[] tmp = new float[rowSize];
+        for (int i = 0; i < n; i++) {
+            int offset = i * rowSize;
+            if (settings.rcAugment() && random.nextBoolean()) {
+                OneHotBatch.reverseComplement(x, offset, out, offset, length);
+            }
+            if (settings.maxShift() > 0) {
+                int shift = random.nextInt(2 * settings.maxShift() + 1) - settings.maxShift();
+                if (shift != 0) {
+                    System.arraycopy(out, offset, tmp, 0, rowSize);
+                    OneHotBatch.shift(tmp, 0, out, offset, length, shift);
+                }
+            }
+            if (settings.noise() > 0) {
+                for (int j = 0; j < rowSize; j++) {
+                    out[offset + j] += (float) (settings.noise() * random.nextGaussian());
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Adversarial versions of inputs: FGSM takes one step of size ε along the sign of the loss gradient; PGD takes
+     * {@code advSteps} steps of ε/4, each projected back into the L∞ ball of radius ε around the input.
+     */
+    private INDArray adversarial(MultiLayerNetwork network, INDArray x, INDArray labels, INDArray mask) {
+        double epsilon = settings.advEpsilon();
+        boolean pgd = "pgd".equals(settings.adversarial());
+        int steps = pgd ? settings.advSteps() : 1;
+        double stepSize = pgd ? epsilon / 4 : epsilon;
+        INDArray current = x.dup();
+        for (int s = 0; s < steps; s++) {
+            Pair<org.deeplearning4j.nn.gradient.Gradient, INDArray> gradients =
+                    network.calculateGradients(current, labels, null, mask);
+            current.addi(Transforms.sign(gradients.getSecond(), true).muli(stepSize));
+            if (pgd) {
+                INDArray lower = x.sub(epsilon);
+                INDArray upper = x.add(epsilon);
+                current = Transforms.max(Transforms.min(current, upper, false), lower, false);
+            }
+        }
+        return current;
+    }
+
+    /** Validation loss (unweighted BCE), per-task auROC/auPR and their means. */
+    static Map<String, Object> score(RegulensModel model, BatchStream rows, List<String> tasks) {
+        int t = tasks.size();
+        List<float[]> logits = new ArrayList<>();
+        List<float[]> labels = new ArrayList<>();
+        rows.forEach(null, batch -> {
+            float[][] out = model.logits(batch.x(), batch.size());
+            for (int i = 0; i < batch.size(); i++) {
+                logits.add(out[i]);
+                float[] y = new float[t];
+                for (int k = 0; k < t; k++) {
+                    y[k] = batch.mask()[i * t + k] == 0 ? Float.NaN : batch.y()[i * t + k];
+                }
+                labels.add(y);
+            }
+        });
+        double loss = 0;
+        long count = 0;
+        Map<String, Object> perTask = new LinkedHashMap<>();
+        double aurocSum = 0;
+        double auprcSum = 0;
+        int scored = 0;
+        for (int k = 0; k < t; k++) {
+            float[] s = new float[logits.size()];
+            float[] y = new float[logits.size()];
+            for (int i = 0; i < s.length; i++) {
+                s[i] = logits.get(i)[k];
+                y[i] = labels.get(i)[k];
+                if (!Float.isNaN(y[i])) {
+                    double z = s[i];
+                    loss += y[i] * softplus(-z) + (1 - y[i]) * softplus(z);
+                    count++;
+                }
+            }
+            Metrics m = Metrics.of(s, y);
+            Map<String, Object> task = new LinkedHashMap<>();
+            task.put("auroc", m.auroc());
+            task.put("auprc", m.auprc());
+            task.put("n_pos", m.positives());
+            task.put("n_neg", m.negatives());
+            perTask.put(tasks.get(k), task);
+            if (!Double.isNaN(m.auprc()) && !Double.isNaN(m.auroc())) {
+                aurocSum += m.auroc();
+                auprcSum += m.auprc();
+                scored++;
+            }
+        }
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("loss", count == 0 ? Double.NaN : loss / count);
+        result.put("mean_auroc", scored == 0 ? Double.NaN : aurocSum / scored);
+        result.put("mean_auprc", scored == 0 ? Double.NaN : auprcSum / scored);
+        result.put("tasks", perTask);
+        return result;
+    }
+
+    private static double softplus(double z) {
+        return z > 30 ? z : Math.log1p(Math.exp(z));
+    }
+
+    /** Per-task weights on positives: 1, negatives/positives among training rows, or a given number. */
+    private double[] positiveWeights(TrainingData data, int[] rows) {
+        int t = data.tasks().size();
+        double[] weights = new double[t];
+        String choice = settings.positiveWeight();
+        for (int k = 0; k < t; k++) {
+            if ("none".equals(choice)) {
+                weights[k] = 1;
+            } else if ("balanced".equals(choice)) {
+                long positives = 0;
+                long negatives = 0;
+                for (int row : rows) {
+                    float y = data.label(row, k);
+                    if (y > 0.5f) {
+                        positives++;
+                    } else if (!Float.isNaN(y)) {
+                        negatives++;
+                    }
+                }
+                weights[k] = positives == 0 ? 1 : Math.max(1e-3, (double) negatives / positives);
+            } else {
+                weights[k] = Double.parseDouble(choice);
+            }
+        }
+        return weights;
+    }
+}
