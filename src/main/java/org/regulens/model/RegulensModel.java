@@ -79,10 +79,13 @@ public final class RegulensModel {
         }
     }
 
-    /** Rows [n × 4 × L] as the network's input array ([n, 4, 1, L], or [n, 4, L] for recurrent models). */
+    /** Rows [n × 4 × L] (the first n of {@code rows}) as the network's input array ([n, 4, 1, L], or [n, 4, L] for recurrent models). */
     public INDArray input(float[] rows, int n) {
-        INDArray x = Nd4j.createFromArray(rows);
-        return architecture().sequenceLayout() ? x.reshape('c', n, 4, length) : x.reshape('c', n, 4, 1, length);
+        int size = n * 4 * length;
+        // callers may pass a reusable buffer longer than the n rows it holds
+        INDArray x = Nd4j.createFromArray(rows.length == size ? rows : java.util.Arrays.copyOf(rows, size));
+        return architecture().sequenceLayout() ? x.reshape('c', new long[] {n, 4, length})
+                : x.reshape('c', new long[] {n, 4, 1, length});
     }
 
     /** Logits [n][tasks] of the network as trained (both strands averaged when the model is strand-averaged). */
@@ -142,7 +145,7 @@ public final class RegulensModel {
     }
 
     private float[] rawGradients(float[] rows, int n, int task) {
-        return inference().inputGradient(input(rows, n), task).reshape('c', (long) n * 4 * length).toFloatVector();
+        return inference().inputGradient(input(rows, n), task).reshape('c', new long[] {(long) n * 4 * length}).toFloatVector();
     }
 
     /** The network rewritten for exact gradients (batch norm folded, dropout gone); rebuilt after training. */

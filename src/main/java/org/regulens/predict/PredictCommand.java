@@ -113,7 +113,7 @@ public final class PredictCommand implements Callable<Integer> {
                     for (int row : batch.rows()) {
                         names.add(dataset.name(row));
                     }
-                    emit(writer, names, batch.x(), batch.size());
+                    write(writer, names, regulensModel.predict(batch.x(), batch.size()));
                     progress.advance(batch.size());
                 });
             }
@@ -123,7 +123,7 @@ public final class PredictCommand implements Callable<Integer> {
     private void predictFasta(Writer writer) throws IOException {
         int length = regulensModel.length();
         header(writer, "name");
-        Batcher batcher = new Batcher(writer);
+        Batcher batcher = new Batcher((names, probabilities) -> write(writer, names, probabilities));
         try (FastaStream stream = new FastaStream(fasta, Map.of())) {
             Chromosome record;
             while ((record = stream.next()) != null) {
@@ -164,34 +164,24 @@ public final class PredictCommand implements Callable<Integer> {
                 if (chromosome.length() < length) {
                     throw RegulensException.atRecord(genome, chromosome.name(), "shorter than the model's input length");
                 }
-                List<String> names = new ArrayList<>();
-                List<Integer> ids = new ArrayList<>();
-                float[] x = new float[Math.min(here.size(), batchSize) * 4 * length];
-                byte[] row = new byte[4 * length];
-                for (int k = 0; k < here.size(); k++) {
-                    Peak peak = regions.get(here.get(k));
+                Batcher batcher = new Batcher((keys, probabilities) -> {
+                    for (int i = 0; i < keys.size(); i++) {
+                        int id = Integer.parseInt(keys.get(i).substring(0, keys.get(i).indexOf('|')));
+                        lines[id] = line(keys.get(i).substring(keys.get(i).indexOf('|') + 1), probabilities[i]);
+                    }
+                });
+                for (int id : here) {
+                    Peak peak = regions.get(id);
                     long start = Math.max(0, Math.min(chromosome.length() - length, peak.anchor() - length / 2));
                     byte[] window = java.util.Arrays.copyOfRange(chromosome.sequence(), (int) start, (int) start + length);
                     Dna.normalise(window, 0, length);
                     if (peak.isMinus()) {
                         window = Dna.reverseComplement(window);
                     }
-                    OneHot.encode(window, 0, length, row, 0);
-                    int slot = names.size();
-                    for (int j = 0; j < row.length; j++) {
-                        x[slot * 4 * length + j] = row[j];
-                    }
-                    names.add(peak.chrom() + "\t" + start + "\t" + (start + length) + "\t" + peak.name());
-                    ids.add(here.get(k));
-                    if (names.size() == x.length / (4 * length) || k == here.size() - 1) {
-                        float[][] p = regulensModel.predict(x, names.size());
-                        for (int i = 0; i < names.size(); i++) {
-                            lines[ids.get(i)] = line(names.get(i), p[i]);
-                        }
-                        names.clear();
-                        ids.clear();
-                    }
+                    batcher.add(id + "|" + peak.chrom() + "\t" + start + "\t" + (start + length) + "\t" + peak.name(),
+                            window, 0);
                 }
+                batcher.flush();
             }
         }
         header(writer, "chrom\tstart\tend\tname");
@@ -201,11 +191,10 @@ public final class PredictCommand implements Callable<Integer> {
         Log.info("predicted %,d regions", regions.size());
     }
 
-    private void emit(Writer writer, List<String> names, float[] x, int n) {
-        float[][] p = regulensModel.predict(x, n);
+    private static void write(Writer writer, List<String> names, float[][] probabilities) {
         try {
-            for (int i = 0; i < n; i++) {
-                writer.write(line(names.get(i), p[i]));
+            for (int i = 0; i < names.size(); i++) {
+                writer.write(line(names.get(i), probabilities[i]));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -220,16 +209,16 @@ public final class PredictCommand implements Callable<Integer> {
         return line.append('\n').toString();
     }
 
-    /** Collects one-hot rows until a batch is full, then predicts and writes them. */
+    /** Collects one-hot rows until a batch is full, then predicts them and hands keys and scores to a sink. */
     private final class Batcher {
-        private final Writer writer;
+        private final java.util.function.BiConsumer<List<String>, float[][]> sink;
         private final List<String> names = new ArrayList<>();
         private final float[] x;
         private final byte[] row;
         private final int length = regulensModel.length();
 
-        Batcher(Writer writer) {
-            this.writer = writer;
+        Batcher(java.util.function.BiConsumer<List<String>, float[][]> sink) {
+            this.sink = sink;
             this.x = new float[batchSize * 4 * length];
             this.row = new byte[4 * length];
         }
@@ -248,7 +237,7 @@ public final class PredictCommand implements Callable<Integer> {
 
         void flush() {
             if (!names.isEmpty()) {
-                emit(writer, names, x, names.size());
+                sink.accept(new ArrayList<>(names), regulensModel.predict(x, names.size()));
                 names.clear();
             }
         }

@@ -22,7 +22,7 @@ final class MotifInitialiser {
     MotifInitialiser(INDArray convWeights, List<Motif> motifs, boolean freeze) {
         long filters = convWeights.size(0);
         long width = convWeights.length() / (filters * 4);
-        this.weights = convWeights.reshape('c', filters, 4, width);
+        this.weights = convWeights.reshape('c', new long[] {filters, 4, width});
         this.count = (int) Math.min(filters, motifs.size());
         if (motifs.size() > filters) {
             Log.warn("%d motifs for %d first-layer filters: the first %d are used", motifs.size(), filters, filters);

@@ -160,8 +160,8 @@ public final class Trainer {
         MultiLayerNetwork network = model.network();
         int n = batch.size();
         INDArray features = model.input(augment(batch.x(), n, length, random), n);
-        INDArray labels = Nd4j.createFromArray(batch.y()).reshape('c', n, tasks);
-        INDArray mask = Nd4j.createFromArray(batch.mask()).reshape('c', n, tasks);
+        INDArray labels = Nd4j.createFromArray(batch.y()).reshape('c', new long[] {n, tasks});
+        INDArray mask = Nd4j.createFromArray(batch.mask()).reshape('c', new long[] {n, tasks});
         if (!"none".equals(settings.adversarial()) && settings.advFraction() > 0) {
             int k = Math.max(1, (int) Math.round(settings.advFraction() * n));
             INDArray clean = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k));
