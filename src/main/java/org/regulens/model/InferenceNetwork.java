@@ -112,6 +112,22 @@ public final class InferenceNetwork {
         b.assign(folded.reshape(b.shape()));
     }
 
+    /** Index of the layer with this name, or -1. */
+    public int layerIndex(String name) {
+        for (int i = 0; i < network.getnLayers(); i++) {
+            if (name.equals(network.getLayer(i).conf().getLayer().getLayerName())) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The output of one layer for inputs x. */
+    public INDArray activations(INDArray x, int layer) {
+        List<INDArray> all = network.feedForwardToLayer(layer, x, false);
+        return all.get(layer + 1);
+    }
+
     /** Logits [n, tasks] for inputs [n, 4, 1, length]. */
     public INDArray logits(INDArray x) {
         return network.output(x, false);

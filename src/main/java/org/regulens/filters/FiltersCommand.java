@@ -1,0 +1,108 @@
+package org.regulens.filters;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.regulens.cli.Regulens;
+import org.regulens.core.Log;
+import org.regulens.data.TrainingData;
+import org.regulens.io.AtomicOutput;
+import org.regulens.model.ModelFile;
+import org.regulens.model.RegulensModel;
+import org.regulens.motif.Background;
+import org.regulens.motif.MemeWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code regulens filters}: first-layer filters as motifs, from the windows that activate them. */
+@Command(name = "filters", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Turn each first-layer filter into a motif: the windows whose activation exceeds a fraction of the "
+                    + "filter's maximum are stacked into a position frequency matrix (MEME out, nsites = windows).",
+            "A table beside it (FILTERS.tsv) gives each filter's windows, maximum activation, information content "
+                    + "and influence (mean change of the predictions when the filter is knocked out)."
+        })
+public final class FiltersCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file (from train).")
+    Path model;
+
+    @Option(names = "--data", required = true, paramLabel = "DATA.npz", description = "Data set (from encode).")
+    Path data;
+
+    @Option(names = "--out", required = true, paramLabel = "FILTERS.meme", description = "Filter motifs (MEME).")
+    Path out;
+
+    @Option(names = "--split", defaultValue = "all", paramLabel = "train|valid|test|all",
+            description = "Rows to run through the model (default: ${DEFAULT-VALUE}).")
+    String split;
+
+    @Option(names = "--threshold", defaultValue = "0.5",
+            description = "Fraction of a filter's maximum activation a window must exceed (default: ${DEFAULT-VALUE}).")
+    double threshold;
+
+    @Option(names = "--max-sequences", defaultValue = "20000",
+            description = "Use at most this many rows (the first ones of the split; default: ${DEFAULT-VALUE}).")
+    int maxSequences;
+
+    @Option(names = "--influence-sequences", defaultValue = "2000",
+            description = "Rows used to measure each filter's influence (default: ${DEFAULT-VALUE}).")
+    int influenceSequences;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() {
+        int code = switch (split) {
+            case "train" -> 0;
+            case "valid" -> 1;
+            case "test" -> 2;
+            case "all" -> -1;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--split must be train, valid, test or all");
+        };
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in (0, 1)");
+        }
+        RegulensModel regulensModel = ModelFile.load(model);
+        try (TrainingData dataset = TrainingData.open(data, false)) {
+            regulensModel.requireCompatible(model, data, dataset.length(), null);
+            int[] rows = dataset.rowsOf(code);
+            rows = java.util.Arrays.copyOf(rows, Math.min(rows.length, maxSequences));
+            List<FilterAnalysis.FilterMotif> filters = FilterAnalysis.analyse(regulensModel, dataset, rows, threshold,
+                    batchSize, influenceSequences);
+            MemeWriter.write(out, filters.stream().filter(f -> f.sites() > 0).map(FilterAnalysis.FilterMotif::motif)
+                    .toList(), Background.uniform());
+            writeTable(filters);
+            Log.info("%d filters, %d with activating windows, from %,d sequences", filters.size(),
+                    filters.stream().filter(f -> f.sites() > 0).count(), rows.length);
+        }
+        return Regulens.EXIT_OK;
+    }
+
+    private void writeTable(List<FilterAnalysis.FilterMotif> filters) {
+        Path table = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.meme$", "") + ".tsv");
+        try (AtomicOutput output = AtomicOutput.create(table)) {
+            try (Writer w = output.writer()) {
+                w.write("filter\tsites\tmax_activation\tinformation_bits\tinfluence\tconsensus\n");
+                for (FilterAnalysis.FilterMotif f : filters) {
+                    boolean any = f.sites() > 0;
+                    w.write(String.format(Locale.ROOT, "filter_%d\t%d\t%.6g\t%.4f\t%.6g\t%s%n", f.filter(), f.sites(),
+                            f.maxActivation(), any ? f.motif().totalInformation(Background.uniform()) : 0.0,
+                            f.influence(), any ? f.motif().consensus() : ""));
+                }
+            }
+            output.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + table + ": " + e.getMessage(), e);
+        }
+    }
+}
