@@ -73,6 +73,35 @@ class LauncherSpec extends Specification {
         r.stdout.contains("loaded native library: ${dir}/regulens-")
     }
 
+    def "a GPU beyond compute capability 8.6 makes the CPU backend win, with one line; 8.6 and below say nothing"() {
+        given: 'a stand-in nvidia-smi on the PATH'
+        def bin = Files.createDirectories(dir.resolve('fakebin'))
+        def smi = bin.resolve('nvidia-smi')
+        def path = "${bin}:${System.getenv('PATH')}"
+
+        when:
+        smi.text = "#!/bin/sh\necho ${capability}\n"
+        smi.toFile().setExecutable(true)
+        def r = run(['--version'], [PATH: path])
+
+        then:
+        r.exitCode == 0
+        r.stderr.contains('using the CPU backend') == warned
+
+        where:
+        capability | warned
+        '9.0'      | true
+        '12.0'     | true
+        '8.6'      | false
+        '7.5'      | false
+    }
+
+    def "REGULENS_DEVICE must be auto, cpu or gpu"() {
+        expect:
+        run(['--version'], [REGULENS_DEVICE: 'tpu']).exitCode == 2
+        run(['--version'], [REGULENS_DEVICE: 'cpu']).exitCode == 0
+    }
+
     def "an unknown REGULENS_ND4J_BUILD is a usage error"() {
         expect:
         run(['--version'], [REGULENS_ND4J_BUILD: 'avx512']).exitCode == 2

@@ -136,6 +136,17 @@ public final class TrainingData implements AutoCloseable {
         return splits[row];
     }
 
+    /** The split code of a name: train 0, valid 1, test 2, all -1; null for anything else. */
+    public static Integer splitCode(String name) {
+        return switch (name) {
+            case "train" -> 0;
+            case "valid" -> 1;
+            case "test" -> 2;
+            case "all" -> -1;
+            default -> null;
+        };
+    }
+
     /** Row indices of a split (0 train, 1 valid, 2 test; -1 for all rows), ascending. */
     public int[] rowsOf(int split) {
         int count = 0;

@@ -50,18 +50,14 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int splitCode = switch (split) {
-            case "train" -> 0;
-            case "valid" -> 1;
-            case "test" -> 2;
-            case "all" -> -1;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--split must be train, valid, test or all");
-        };
+        Integer code = TrainingData.splitCode(split);
+        if (code == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--split must be train, valid, test or all");
+        }
         RegulensModel regulensModel = ModelFile.load(model);
         try (TrainingData dataset = TrainingData.open(data, true)) {
             regulensModel.requireCompatible(model, data, dataset.length(), dataset.tasks());
-            int[] rows = dataset.rowsOf(splitCode);
+            int[] rows = dataset.rowsOf(code);
             if (rows.length == 0) {
                 throw RegulensException.atRecord(data, "split", "no rows in the " + split + " split");
             }

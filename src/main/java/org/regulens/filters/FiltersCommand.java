@@ -62,13 +62,10 @@ public final class FiltersCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        int code = switch (split) {
-            case "train" -> 0;
-            case "valid" -> 1;
-            case "test" -> 2;
-            case "all" -> -1;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--split must be train, valid, test or all");
-        };
+        Integer code = TrainingData.splitCode(split);
+        if (code == null) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--split must be train, valid, test or all");
+        }
         if (!(threshold > 0 && threshold < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in (0, 1)");
         }
