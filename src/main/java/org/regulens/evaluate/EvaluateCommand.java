@@ -55,6 +55,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--split must be train, valid, test or all");
         }
         RegulensModel regulensModel = ModelFile.load(model);
+        Log.info("%s", String.join("; ", org.regulens.nn.Nd4jBackend.summary()));
         try (TrainingData dataset = TrainingData.open(data, true)) {
             regulensModel.requireCompatible(model, data, dataset.length(), dataset.tasks());
             int[] rows = dataset.rowsOf(code);

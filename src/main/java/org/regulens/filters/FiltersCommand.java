@@ -70,6 +70,7 @@ public final class FiltersCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in (0, 1)");
         }
         RegulensModel regulensModel = ModelFile.load(model);
+        Log.info("%s", String.join("; ", org.regulens.nn.Nd4jBackend.summary()));
         try (TrainingData dataset = TrainingData.open(data, false)) {
             regulensModel.requireCompatible(model, data, dataset.length(), null);
             int[] rows = dataset.rowsOf(code);
