@@ -104,12 +104,14 @@ public final class Trainer {
                 model.parametersChanged();
                 Map<String, Object> scores = score(model, valid, tasks);
                 double auprc = (double) scores.get("mean_auprc");
+                // Without validation positives (or negatives) auPR is undefined; fall back on the loss.
+                double criterion = Double.isNaN(auprc) ? -(double) scores.get("loss") : auprc;
                 Epoch figures = new Epoch(epoch, learningRate, lossSum[0] / seen[0], (double) scores.get("loss"),
                         (double) scores.get("mean_auroc"), auprc, seconds, seen[0] / seconds);
                 history.add(figures);
-                boolean improved = auprc > best;
+                boolean improved = criterion > best;
                 if (improved) {
-                    best = auprc;
+                    best = criterion;
                     bestEpoch = epoch;
                     bestParams = network.params().dup();
                     bestMetrics = scores;
@@ -146,7 +148,8 @@ public final class Trainer {
         }
         network.setParams(bestParams);
         model.parametersChanged();
-        Log.info("best epoch %d: validation auPR %.4f", bestEpoch, best);
+        Log.info("best epoch %d: validation auPR %.4f", bestEpoch, (double) bestMetrics.getOrDefault("mean_auprc",
+                Double.NaN));
         model.putMetadata("best_epoch", bestEpoch);
         model.putMetadata("validation", bestMetrics);
         model.putMetadata("positive_weights", positiveWeights);
