@@ -77,7 +77,7 @@ class LauncherSpec extends Specification {
         given: 'a stand-in nvidia-smi on the PATH'
         def bin = Files.createDirectories(dir.resolve('fakebin'))
         def smi = bin.resolve('nvidia-smi')
-        def path = "${bin}:${System.getenv('PATH')}"
+        String path = "${bin}:${System.getenv('PATH')}".toString()
 
         when:
         smi.text = "#!/bin/sh\necho ${capability}\n"
