@@ -321,7 +321,8 @@ final class PeakEncoder {
                     counts.droppedAmbiguous);
         }
         if (counts.negativesDrawn < counts.negativesWanted) {
-            Log.warn("only %,d of %,d negatives could be drawn outside peaks and the blacklist", counts.negativesDrawn,
+            Log.warn("only %,d of %,d negatives could be drawn clear of peaks, positive windows, the blacklist and "
+                    + "one another", counts.negativesDrawn,
                     counts.negativesWanted);
         }
         writer.gcHistogram().log();
