@@ -17,6 +17,15 @@ record EncodeSettings(int width, Negatives negatives, double negRatio, double ma
     /** The label of a task whose peak overlaps a window but not the window's centre. */
     enum Ambiguous { negative, exclude, mask }
 
+    /**
+     * How many negatives the next positive gets: the whole part of --neg-ratio, plus one with the probability of
+     * its fractional part (one random draw per positive).
+     */
+    int negativesPerPositive(java.util.SplittableRandom random) {
+        int whole = (int) Math.floor(negRatio);
+        return whole + (random.nextDouble() < negRatio - whole ? 1 : 0);
+    }
+
     /** Most non-ACGT bases a window may hold. */
     int maxNonAcgt() {
         return (int) Math.floor(maxN * width);

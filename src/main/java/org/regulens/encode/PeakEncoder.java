@@ -250,11 +250,9 @@ final class PeakEncoder {
 
     private void addShuffled(Chromosome chromosome, List<Integer> positiveStarts, SplitAssigner splits,
                              DatasetWriter writer, SplittableRandom random) {
-        int whole = (int) Math.floor(settings.negRatio());
-        double fraction = settings.negRatio() - whole;
         float[] zeros = new float[tasks.size()];
         for (int start : positiveStarts) {
-            int copies = whole + (random.nextDouble() < fraction ? 1 : 0);
+            int copies = settings.negativesPerPositive(random);
             byte[] window = java.util.Arrays.copyOfRange(chromosome.sequence(), start, start + settings.width());
             for (int k = 0; k < copies; k++) {
                 counts.negativesWanted++;
@@ -270,11 +268,9 @@ final class PeakEncoder {
 
     /** The GC each negative should have: every positive's GC, repeated per the (possibly fractional) ratio. */
     private double[] negativeTargets(List<Double> positiveGc, SplittableRandom random) {
-        int whole = (int) Math.floor(settings.negRatio());
-        double fraction = settings.negRatio() - whole;
         List<Double> targets = new ArrayList<>();
         for (double gc : positiveGc) {
-            int copies = whole + (random.nextDouble() < fraction ? 1 : 0);
+            int copies = settings.negativesPerPositive(random);
             for (int k = 0; k < copies; k++) {
                 targets.add(gc);
             }

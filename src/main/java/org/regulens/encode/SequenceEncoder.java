@@ -53,8 +53,7 @@ final class SequenceEncoder {
                 int from = (record.sequence().length - length) / 2;
                 writer.add(record.sequence(), from, record.labels(), splits[i], record.name(), Source.TABLE, null, 0, '.');
                 if (settings.negatives() == EncodeSettings.Negatives.shuffle && isPositive(record)) {
-                    int copies = (int) Math.floor(settings.negRatio())
-                            + (random.nextDouble() < settings.negRatio() % 1 ? 1 : 0);
+                    int copies = settings.negativesPerPositive(random);
                     byte[] window = java.util.Arrays.copyOfRange(record.sequence(), from, from + length);
                     for (int k = 0; k < copies; k++) {
                         writer.add(DinucleotideShuffle.shuffle(window, random), 0, zeros, splits[i],
