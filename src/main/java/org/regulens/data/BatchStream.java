@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+import org.regulens.core.Shuffle;
 
 /**
  * Feeds the rows of a split to training or prediction in batches without holding the data set in memory: the
@@ -35,13 +36,12 @@ public final class BatchStream {
     public void forEach(SplittableRandom random, Consumer<Batch> consumer) {
         List<int[]> chunks = chunks();
         if (random != null) {
-            shuffle(chunks, random);
+            Shuffle.list(chunks, random);
         }
         int length = data.length();
         int tasks = data.tasks().size();
         int rowSize = 4 * length;
-        List<float[]> pool = new ArrayList<>();
-        List<Integer> poolRows = new ArrayList<>();
+        List<Pooled> pool = new ArrayList<>();
         for (int c = 0; c < chunks.size(); c++) {
             int[] chunk = chunks.get(c); // {first file row, count, first index into rows, last index (excl.)}
             float[] x = data.oneHot(chunk[0], chunk[1]);
@@ -49,34 +49,36 @@ public final class BatchStream {
                 int row = rows[k];
                 float[] copy = new float[rowSize];
                 System.arraycopy(x, (row - chunk[0]) * rowSize, copy, 0, rowSize);
-                pool.add(copy);
-                poolRows.add(row);
+                pool.add(new Pooled(row, copy));
             }
             boolean last = c == chunks.size() - 1;
             if (last || random == null || (c + 1) % POOL_CHUNKS == 0) {
                 if (random != null) {
-                    shufflePaired(pool, poolRows, random);
+                    Shuffle.list(pool, random);
                 }
                 int emitted = 0;
                 while (pool.size() - emitted >= batchSize || (last && pool.size() > emitted)) {
                     int n = Math.min(batchSize, pool.size() - emitted);
-                    consumer.accept(batch(pool, poolRows, emitted, n, rowSize, tasks));
+                    consumer.accept(batch(pool, emitted, n, rowSize, tasks));
                     emitted += n;
                 }
                 pool = new ArrayList<>(pool.subList(emitted, pool.size()));
-                poolRows = new ArrayList<>(poolRows.subList(emitted, poolRows.size()));
             }
         }
     }
 
-    private Batch batch(List<float[]> pool, List<Integer> poolRows, int from, int n, int rowSize, int tasks) {
+    /** A row waiting in the shuffle pool: its data-set index and its one-hot values. */
+    private record Pooled(int row, float[] x) {
+    }
+
+    private Batch batch(List<Pooled> pool, int from, int n, int rowSize, int tasks) {
         float[] x = new float[n * rowSize];
         float[] y = new float[n * tasks];
         float[] mask = new float[n * tasks];
         int[] ids = new int[n];
         for (int i = 0; i < n; i++) {
-            System.arraycopy(pool.get(from + i), 0, x, i * rowSize, rowSize);
-            int row = poolRows.get(from + i);
+            System.arraycopy(pool.get(from + i).x(), 0, x, i * rowSize, rowSize);
+            int row = pool.get(from + i).row();
             ids[i] = row;
             for (int t = 0; t < tasks && data.hasLabels(); t++) {
                 float label = data.label(row, t);
@@ -103,26 +105,5 @@ public final class BatchStream {
             chunks.add(new int[] {first, count, from, k});
         }
         return chunks;
-    }
-
-    private static <T> void shuffle(List<T> list, SplittableRandom random) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            T tmp = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, tmp);
-        }
-    }
-
-    private static void shufflePaired(List<float[]> a, List<Integer> b, SplittableRandom random) {
-        for (int i = a.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            float[] t1 = a.get(i);
-            a.set(i, a.get(j));
-            a.set(j, t1);
-            Integer t2 = b.get(i);
-            b.set(i, b.get(j));
-            b.set(j, t2);
-        }
     }
 }

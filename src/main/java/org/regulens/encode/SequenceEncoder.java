@@ -105,17 +105,7 @@ final class SequenceEncoder {
             }
             return splits;
         }
-        int[] order = new int[n];
-        for (int i = 0; i < n; i++) {
-            order[i] = i;
-        }
-        SplittableRandom random = new SplittableRandom(settings.seed());
-        for (int i = n - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            int tmp = order[i];
-            order[i] = order[j];
-            order[j] = tmp;
-        }
+        int[] order = org.regulens.core.Shuffle.permutation(n, new SplittableRandom(settings.seed()));
         long test = Math.round(settings.testFrac() * n);
         long valid = Math.round(settings.validFrac() * n);
         for (int k = 0; k < n; k++) {

@@ -95,12 +95,7 @@ public final class SplitAssigner {
                                                       double validFrac, double testFrac, long seed) {
         List<String> order = new ArrayList<>(chromosomes);
         SplittableRandom random = new SplittableRandom(seed);
-        for (int i = order.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            String tmp = order.get(i);
-            order.set(i, order.get(j));
-            order.set(j, tmp);
-        }
+        org.regulens.core.Shuffle.list(order, random);
         long total = order.stream().mapToLong(windows::get).sum();
         Map<String, Split> map = new HashMap<>();
         long test = 0;

@@ -134,12 +134,6 @@ public final class FilterAnalysis {
     }
 
     private static float[][] probabilities(InferenceNetwork network, RegulensModel model, float[] x, int n) {
-        float[][] logits = network.logits(model.input(x, n)).toFloatMatrix();
-        for (float[] row : logits) {
-            for (int t = 0; t < row.length; t++) {
-                row[t] = (float) (1 / (1 + Math.exp(-row[t])));
-            }
-        }
-        return logits;
+        return RegulensModel.sigmoid(network.logits(model.input(x, n)).toFloatMatrix());
     }
 }

@@ -104,7 +104,11 @@ public final class RegulensModel {
 
     /** Probabilities [n][tasks]: the sigmoid of {@link #logits}. */
     public float[][] predict(float[] rows, int n) {
-        float[][] logits = logits(rows, n);
+        return sigmoid(logits(rows, n));
+    }
+
+    /** Turns logits into probabilities, in place; returns its argument. */
+    public static float[][] sigmoid(float[][] logits) {
         for (float[] row : logits) {
             for (int t = 0; t < row.length; t++) {
                 row[t] = (float) (1 / (1 + Math.exp(-row[t])));

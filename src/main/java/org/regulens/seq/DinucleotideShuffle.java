@@ -44,7 +44,7 @@ public final class DinucleotideShuffle {
             if (v != last) {
                 out.remove(Byte.valueOf((byte) lastExit[v]));
             }
-            shuffleInPlace(out, random);
+            org.regulens.core.Shuffle.list(out, random);
             if (v != last) {
                 out.add((byte) lastExit[v]);
             }
@@ -97,14 +97,5 @@ public final class DinucleotideShuffle {
             }
         }
         return true;
-    }
-
-    private static void shuffleInPlace(List<Byte> list, SplittableRandom random) {
-        for (int i = list.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Byte tmp = list.get(i);
-            list.set(i, list.get(j));
-            list.set(j, tmp);
-        }
     }
 }

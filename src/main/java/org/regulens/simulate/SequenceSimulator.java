@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import org.regulens.core.Shuffle;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifSimilarity;
 
@@ -134,12 +135,7 @@ public final class SequenceSimulator {
         }));
         List<Motif> candidates = new ArrayList<>(database.stream().filter(m -> !core.contains(m.id())).toList());
         SplittableRandom random = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
-        for (int i = candidates.size() - 1; i > 0; i--) {
-            int j = random.nextInt(i + 1);
-            Motif tmp = candidates.get(i);
-            candidates.set(i, candidates.get(j));
-            candidates.set(j, tmp);
-        }
+        Shuffle.list(candidates, random);
         List<Motif> pool = new ArrayList<>();
         for (Motif candidate : candidates) {
             if (pool.size() == size) {
