@@ -1,0 +1,168 @@
+package org.regulens.attribute;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.api.Layer;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.DenseLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
+import org.deeplearning4j.nn.conf.layers.LSTM;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.nd4j.linalg.activations.IActivation;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
+import org.nd4j.linalg.activations.impl.ActivationReLU;
+import org.nd4j.linalg.activations.impl.ActivationSigmoid;
+import org.nd4j.linalg.activations.impl.ActivationTanH;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regulens.model.ExponentialActivation;
+import org.regulens.model.InferenceNetwork;
+
+/**
+ * Our own forward and backward passes over a trained network (batch norm folded, dropout removed), on
+ * [n, 4, length] one-hot inputs. Owning the backward pass is what lets attribution swap the rule at nonlinear
+ * units (gradients, DeepLIFT's Rescale, guided backpropagation) and recompute only what a mutation can reach
+ * (fast in-silico mutagenesis); deeplearning4j offers neither. Built from the deeplearning4j network and checked
+ * against its logits by the tests.
+ */
+public final class ExplainNetwork {
+
+    private final List<Step> steps;
+    private final List<String> names;
+
+    ExplainNetwork(List<Step> steps, List<String> names) {
+        this.steps = List.copyOf(steps);
+        this.names = List.copyOf(names);
+    }
+
+    List<Step> steps() {
+        return steps;
+    }
+
+    /** Index of the step whose output is the named deeplearning4j layer's output, or -1. */
+    public int stepIndex(String layerName) {
+        return names.lastIndexOf(layerName);
+    }
+
+    public String layerName(int step) {
+        return names.get(step);
+    }
+
+    public int size() {
+        return steps.size();
+    }
+
+    /** Every intermediate tensor: element 0 is the input, element k the output of step k − 1. */
+    public List<INDArray> forward(INDArray x) {
+        List<INDArray> trace = new ArrayList<>(steps.size() + 1);
+        trace.add(x);
+        for (Step step : steps) {
+            trace.add(step.forward(trace.get(trace.size() - 1)));
+        }
+        return trace;
+    }
+
+    /** Logits [n, tasks]. */
+    public INDArray logits(INDArray x) {
+        List<INDArray> trace = forward(x);
+        return trace.get(trace.size() - 1);
+    }
+
+    /**
+     * Pushes {@code grad} (with respect to the output of step {@code from − 1}) back to the input. With
+     * {@link Rule#RESCALE}, {@code reference} is the reference's trace, row-aligned with {@code trace}.
+     */
+    public INDArray backward(List<INDArray> trace, int from, INDArray grad, Rule rule, List<INDArray> reference) {
+        INDArray g = grad;
+        for (int k = from - 1; k >= 0; k--) {
+            g = steps.get(k).backward(trace.get(k), trace.get(k + 1), g, rule,
+                    reference == null ? null : reference.get(k), reference == null ? null : reference.get(k + 1));
+        }
+        return g;
+    }
+
+    /** The explainable copy of a model's inference network. */
+    public static ExplainNetwork of(InferenceNetwork inference) {
+        MultiLayerNetwork network = inference.network();
+        List<Step> steps = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < network.getnLayers(); i++) {
+            Layer layer = network.getLayer(i);
+            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+            String name = conf.getLayerName();
+            int before = steps.size();
+            if (conf instanceof Convolution1DLayer c) {
+                steps.add(new ConvolutionStep(name, convolution1dWeights(layer), layer.getParam("b"), c.getDilation()[0]));
+            } else if (conf instanceof ConvolutionLayer c) {
+                INDArray w = layer.getParam("W"); // [out, in, 1, width]
+                if (w.size(2) != 1) {
+                    throw unsupported(conf);
+                }
+                steps.add(new ConvolutionStep(name, w.reshape('c', new long[] {w.size(0), w.size(1), w.size(3)}),
+                        layer.getParam("b"), c.getDilation()[1]));
+            } else if (conf instanceof DenseLayer) {
+                steps.add(new DenseStep(name, layer.getParam("W"), layer.getParam("b")));
+            } else if (conf instanceof Subsampling1DLayer s && s.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX) {
+                steps.add(new MaxPoolStep(s.getKernelSize()[0]));
+            } else if (conf instanceof SubsamplingLayer s && s.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX
+                    && s.getKernelSize()[1] == s.getStride()[1]) {
+                steps.add(new MaxPoolStep(s.getKernelSize()[1]));
+            } else if (conf instanceof GlobalPoolingLayer g && g.getPoolingType() == PoolingType.MAX) {
+                steps.add(new GlobalMaxPoolStep());
+            } else if (conf instanceof Bidirectional b && b.getFwd() instanceof LSTM) {
+                steps.add(new BiLstmStep(
+                        new LstmDirection(layer.getParam("fW"), layer.getParam("fRW"), layer.getParam("fb"), false),
+                        new LstmDirection(layer.getParam("bW"), layer.getParam("bRW"), layer.getParam("bb"), true)));
+            } else if (!(conf instanceof ActivationLayer)) {
+                throw unsupported(conf);
+            }
+            if (conf instanceof ActivationLayer a) {
+                steps.add(new ActivationStep(name, nonlinearity(a.getActivationFn(), conf)));
+            } else if (conf instanceof BaseLayer base && !(conf instanceof Bidirectional)) {
+                Nonlinearity f = nonlinearity(base.getActivationFn(), conf);
+                if (f != Nonlinearity.IDENTITY) {
+                    steps.add(new ActivationStep(name, f));
+                }
+            }
+            for (int k = before; k < steps.size(); k++) {
+                names.add(name);
+            }
+        }
+        return new ExplainNetwork(steps, names);
+    }
+
+    /**
+     * A {@link Convolution1DLayer}'s kernel as [out, in, width]. Its parameter view claims [out, in, width, 1],
+     * but the values are laid out as ND4J's conv1d kernel [width, in, out] (checked against the layer's output).
+     */
+    public static INDArray convolution1dWeights(Layer layer) {
+        INDArray w = layer.getParam("W");
+        return w.reshape('c', new long[] {w.size(2), w.size(1), w.size(0)}).permute(2, 1, 0).dup('c');
+    }
+
+    private static Nonlinearity nonlinearity(IActivation activation, org.deeplearning4j.nn.conf.layers.Layer conf) {
+        if (activation == null || activation instanceof ActivationIdentity) {
+            return Nonlinearity.IDENTITY;
+        } else if (activation instanceof ActivationReLU) {
+            return Nonlinearity.RELU;
+        } else if (activation instanceof ExponentialActivation) {
+            return Nonlinearity.EXP;
+        } else if (activation instanceof ActivationSigmoid) {
+            return Nonlinearity.SIGMOID;
+        } else if (activation instanceof ActivationTanH) {
+            return Nonlinearity.TANH;
+        }
+        throw new IllegalStateException("attribution does not support the activation " + activation + " of " + conf);
+    }
+
+    private static IllegalStateException unsupported(org.deeplearning4j.nn.conf.layers.Layer conf) {
+        return new IllegalStateException("attribution does not support the layer " + conf.getClass().getSimpleName()
+                + " (" + conf.getLayerName() + ")");
+    }
+}

@@ -1,0 +1,85 @@
+package org.regulens.attribute;
+
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * The elementwise functions of our networks, their derivatives and their DeepLIFT secant slopes. Arrays are
+ * processed as flat float vectors (any shape, c order).
+ */
+public enum Nonlinearity {
+    IDENTITY, RELU, EXP, SIGMOID, TANH;
+
+    /** Below this input difference the secant is replaced by the derivative at the midpoint (error O(Δ²)). */
+    private static final double SECANT_EPS = 1e-5;
+
+    public double apply(double z) {
+        return switch (this) {
+            case IDENTITY -> z;
+            case RELU -> z > 0 ? z : 0;
+            case EXP -> Math.exp(z);
+            case SIGMOID -> 1 / (1 + Math.exp(-z));
+            case TANH -> Math.tanh(z);
+        };
+    }
+
+    public double derivative(double z) {
+        return switch (this) {
+            case IDENTITY -> 1;
+            case RELU -> z > 0 ? 1 : 0;
+            case EXP -> Math.exp(z);
+            case SIGMOID -> {
+                double s = 1 / (1 + Math.exp(-z));
+                yield s * (1 - s);
+            }
+            case TANH -> {
+                double t = Math.tanh(z);
+                yield 1 - t * t;
+            }
+        };
+    }
+
+    /** f applied to every element; a new array of the same shape. */
+    public INDArray apply(INDArray z) {
+        float[] v = z.dup('c').data().asFloat();
+        for (int i = 0; i < v.length; i++) {
+            v[i] = (float) apply(v[i]);
+        }
+        return Nd4j.createFromArray(v).reshape('c', z.shape());
+    }
+
+    /**
+     * The factor by which a backward pass multiplies the incoming gradient {@code g} at pre-activation {@code z}
+     * (reference {@code z0} for {@link Rule#RESCALE}); a new array. Guided backpropagation passes only positive
+     * incoming gradients, through the unit's derivative.
+     */
+    public INDArray backward(INDArray z, INDArray g, Rule rule, INDArray z0) {
+        float[] zv = z.dup('c').data().asFloat();
+        float[] gv = g.dup('c').data().asFloat();
+        float[] rv = rule == Rule.RESCALE ? z0.dup('c').data().asFloat() : null;
+        for (int i = 0; i < zv.length; i++) {
+            double m;
+            if (this == IDENTITY) {
+                m = 1;
+            } else if (rule == Rule.RESCALE) {
+                m = secant(zv[i], rv[i]);
+            } else {
+                m = derivative(zv[i]);
+                if (rule == Rule.GUIDED && gv[i] < 0) {
+                    m = 0;
+                }
+            }
+            gv[i] = (float) (gv[i] * m);
+        }
+        return Nd4j.createFromArray(gv).reshape('c', g.shape());
+    }
+
+    /** (f(z) − f(z0)) / (z − z0), or f′ at the midpoint when z ≈ z0. */
+    public double secant(double z, double z0) {
+        double dz = z - z0;
+        if (Math.abs(dz) < SECANT_EPS) {
+            return derivative((z + z0) / 2);
+        }
+        return (apply(z) - apply(z0)) / dz;
+    }
+}
