@@ -75,16 +75,30 @@ public final class ExplainNetwork {
     }
 
     /**
-     * Pushes {@code grad} (with respect to the output of step {@code from − 1}) back to the input. With
-     * {@link Rule#RESCALE}, {@code reference} is the reference's trace, row-aligned with {@code trace}.
+     * Pushes {@code grad} (with respect to the output of step {@code from − 1}, i.e. {@code trace[from]}) back to
+     * {@code trace[to]}. With {@link Rule#RESCALE}, {@code reference} is the reference's trace, row-aligned.
      */
-    public INDArray backward(List<INDArray> trace, int from, INDArray grad, Rule rule, List<INDArray> reference) {
+    public INDArray backward(List<INDArray> trace, int from, int to, INDArray grad, Rule rule, List<INDArray> reference) {
         INDArray g = grad;
-        for (int k = from - 1; k >= 0; k--) {
+        for (int k = from - 1; k >= to; k--) {
             g = steps.get(k).backward(trace.get(k), trace.get(k + 1), g, rule,
                     reference == null ? null : reference.get(k), reference == null ? null : reference.get(k + 1));
         }
         return g;
+    }
+
+    /** {@link #backward(List, int, int, INDArray, Rule, List)} from the logits to the input. */
+    public INDArray backward(List<INDArray> trace, int from, INDArray grad, Rule rule, List<INDArray> reference) {
+        return backward(trace, from, 0, grad, rule, reference);
+    }
+
+    /** Runs steps {@code from} .. end on {@code in} (the output of step {@code from − 1}). */
+    INDArray forwardFrom(int from, INDArray in) {
+        INDArray a = in;
+        for (int k = from; k < steps.size(); k++) {
+            a = steps.get(k).forward(a);
+        }
+        return a;
     }
 
     /** The explainable copy of a model's inference network. */

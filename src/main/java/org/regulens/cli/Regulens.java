@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
             org.regulens.train.TrainCommand.class,
             org.regulens.evaluate.EvaluateCommand.class,
             org.regulens.predict.PredictCommand.class,
+            org.regulens.attribute.AttributeCommand.class,
             org.regulens.filters.FiltersCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class

@@ -1,0 +1,117 @@
+package org.regulens.attribute;
+
+import java.util.List;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+import org.regulens.data.OneHotBatch;
+import org.regulens.model.RegulensModel;
+
+/**
+ * The function attribution explains: one task's logit of a model, on one-hot rows (n × 4 × L floats). For a
+ * strand-averaged model it is ½(g(x) + g(rc x)), and its gradients and DeepLIFT multipliers are the matching
+ * averages (the reverse strand is explained against the reverse-complemented references), so summation-to-delta
+ * and strand symmetry carry over.
+ */
+public final class ModelFunction {
+
+    private final ExplainNetwork network;
+    private final boolean averagesStrands;
+    private final int length;
+    private final int tasks;
+
+    public ModelFunction(RegulensModel model) {
+        this(ExplainNetwork.of(model.inference()), model.settings().averagesStrands(), model.length(), model.tasks().size());
+    }
+
+    ModelFunction(ExplainNetwork network, boolean averagesStrands, int length, int tasks) {
+        this.network = network;
+        this.averagesStrands = averagesStrands;
+        this.length = length;
+        this.tasks = tasks;
+    }
+
+    public ExplainNetwork network() {
+        return network;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public boolean averagesStrands() {
+        return averagesStrands;
+    }
+
+    INDArray tensor(float[] rows, int n) {
+        int size = n * 4 * length;
+        float[] data = rows.length == size ? rows : java.util.Arrays.copyOf(rows, size);
+        return Nd4j.createFromArray(data).reshape('c', new long[] {n, 4, length});
+    }
+
+    /** Logits [n][tasks]. */
+    public float[][] logits(float[] rows, int n) {
+        float[][] forward = network.logits(tensor(rows, n)).toFloatMatrix();
+        if (averagesStrands) {
+            float[][] reverse = network.logits(tensor(reverseComplement(rows, n), n)).toFloatMatrix();
+            for (int i = 0; i < n; i++) {
+                for (int t = 0; t < tasks; t++) {
+                    forward[i][t] = (forward[i][t] + reverse[i][t]) / 2;
+                }
+            }
+        }
+        return forward;
+    }
+
+    /**
+     * d logit[task] / d input (or DeepLIFT multipliers with respect to {@code references}, row-aligned with the
+     * inputs, for {@link Rule#RESCALE}), as rows.
+     */
+    public float[] backward(float[] rows, int n, int task, Rule rule, float[] references) {
+        if (!averagesStrands) {
+            return raw(rows, n, task, rule, references);
+        }
+        float[] both = concat(rows, reverseComplement(rows, n), n);
+        float[] refs = references == null ? null : concat(references, reverseComplement(references, n), n);
+        float[] m = raw(both, 2 * n, task, rule, refs);
+        int size = n * 4 * length;
+        float[] back = new float[size];
+        for (int i = 0; i < n; i++) {
+            OneHotBatch.reverseComplement(m, size + i * 4 * length, back, i * 4 * length, length);
+        }
+        for (int i = 0; i < size; i++) {
+            back[i] = (m[i] + back[i]) / 2;
+        }
+        return back;
+    }
+
+    private float[] raw(float[] rows, int n, int task, Rule rule, float[] references) {
+        List<INDArray> trace = network.forward(tensor(rows, n));
+        List<INDArray> reference = rule == Rule.RESCALE ? network.forward(tensor(references, n)) : null;
+        INDArray seed = seed(n, task);
+        return network.backward(trace, network.size(), seed, rule, reference).reshape(-1).toFloatVector();
+    }
+
+    /** A gradient of 1 on the task's logit. */
+    INDArray seed(int n, int task) {
+        INDArray seed = Nd4j.zeros(DataType.FLOAT, n, tasks);
+        seed.getColumn(task).assign(1);
+        return seed;
+    }
+
+    float[] reverseComplement(float[] rows, int n) {
+        float[] rc = new float[n * 4 * length];
+        for (int i = 0; i < n; i++) {
+            OneHotBatch.reverseComplement(rows, i * 4 * length, rc, i * 4 * length, length);
+        }
+        return rc;
+    }
+
+    private float[] concat(float[] a, float[] b, int n) {
+        int size = n * 4 * length;
+        float[] both = new float[2 * size];
+        System.arraycopy(a, 0, both, 0, size);
+        System.arraycopy(b, 0, both, size, size);
+        return both;
+    }
+}
