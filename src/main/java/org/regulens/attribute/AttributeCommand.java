@@ -151,7 +151,6 @@ public final class AttributeCommand implements Callable<Integer> {
         }
         try (TrainingData dataset = TrainingData.open(data, !"any".equals(label))) {
             regulensModel.requireCompatible(model, data, dataset.length(), null);
-            int[] rows = part.select(select(dataset, splitCode, taskIndex));
             ModelFunction function = new ModelFunction(regulensModel);
             AttributionMethod attribution;
             try {
@@ -160,7 +159,9 @@ public final class AttributeCommand implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
-            run(regulensModel, dataset, rows, function, attribution, taskIndex, part);
+            int batch = batchSize > 0 ? batchSize : attribution.preferredBatch();
+            int[] rows = part.select(select(dataset, splitCode, taskIndex), batch);
+            run(regulensModel, dataset, rows, function, attribution, taskIndex, part, batch);
         }
         return Regulens.EXIT_OK;
     }
@@ -175,14 +176,13 @@ public final class AttributeCommand implements Callable<Integer> {
     }
 
     private void run(RegulensModel regulensModel, TrainingData dataset, int[] rows, ModelFunction function,
-                     AttributionMethod attribution, int taskIndex, Shard part) {
+                     AttributionMethod attribution, int taskIndex, Shard part, int batch) {
         int length = dataset.length();
         int size = 4 * length;
         Genomic genomic = bedgraph == null ? null : Genomic.read(data);
         List<BedGraphWriter.Window> windows = new ArrayList<>();
         double[] worstDelta = {0};
         long[] overThreshold = {0};
-        int batch = batchSize > 0 ? batchSize : attribution.preferredBatch();
         String taskName = regulensModel.tasks().get(taskIndex);
         Log.info("attribute: %s for task %s on %,d sequences of %d bp (shard %d/%d)", method, taskName, rows.length,
                 length, part.index(), part.count());

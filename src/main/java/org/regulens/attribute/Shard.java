@@ -1,6 +1,11 @@
 package org.regulens.attribute;
 
-/** Part {@code index} (1-based) of {@code count}: rows are dealt in contiguous blocks, the first ones one larger. */
+/**
+ * Part {@code index} (1-based) of {@code count}: the rows, cut into units of {@code unit} rows (the batch size),
+ * are dealt in contiguous runs of units, the first runs one unit larger. Aligning shards to batches means every
+ * batch of a sharded run is a batch of the unsharded run, so merged shards equal it bit for bit (floating-point
+ * sums depend on how rows are batched).
+ */
 public record Shard(int index, int count) {
 
     public static Shard parse(String text) {
@@ -20,11 +25,14 @@ public record Shard(int index, int count) {
     }
 
     /** The rows of this shard from {@code rows} (kept in order). */
-    public int[] select(int[] rows) {
-        int base = rows.length / count;
-        int extra = rows.length % count;
-        int from = (index - 1) * base + Math.min(index - 1, extra);
+    public int[] select(int[] rows, int unit) {
+        int units = (rows.length + unit - 1) / unit;
+        int base = units / count;
+        int extra = units % count;
+        int first = (index - 1) * base + Math.min(index - 1, extra);
         int size = base + (index - 1 < extra ? 1 : 0);
-        return java.util.Arrays.copyOfRange(rows, from, from + size);
+        int from = Math.min(rows.length, first * unit);
+        int to = Math.min(rows.length, (first + size) * unit);
+        return java.util.Arrays.copyOfRange(rows, from, to);
     }
 }

@@ -182,14 +182,19 @@ class AttributionMethodsSpec extends Specification {
         (0..<n).every { i -> (0..<L).every { j -> (1..3).every { b -> hyp[i * 4 * L + b * L + j] == hyp[i * 4 * L + j] } } }
     }
 
-    def "shards partition the rows in order"() {
-        expect:
-        (1..n).collectMany { Shard.parse("$it/$n").select((0..<rows).toArray() as int[]).toList() } == (0..<rows).toList()
+    def "shards partition the rows in order, in whole batches"() {
+        when:
+        def parts = (1..n).collect { Shard.parse("$it/$n").select((0..<rows).toArray() as int[], unit).toList() }
+
+        then:
+        parts.flatten() == (0..<rows).toList()
+        parts.every { p -> p.isEmpty() || p[0] % unit == 0 }
 
         where:
-        rows | n
-        10   | 3
-        2    | 5
-        0    | 2
+        rows | n | unit
+        10   | 3 | 1
+        2    | 5 | 1
+        0    | 2 | 4
+        23   | 3 | 4
     }
 }

@@ -1,0 +1,132 @@
+package org.regulens.e2e
+
+import spock.lang.Requires
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Files
+import java.nio.file.Path
+
+import static org.regulens.e2e.RegulensRunner.python
+import static org.regulens.e2e.RegulensRunner.run
+
+/** regulens attribute on a model trained on simulated peaks: outputs, sharding, bedGraph, numpy, errors. */
+class AttributeSpec extends Specification {
+
+    @Shared @TempDir Path dir
+    @Shared Path data
+    @Shared Path model
+
+    def setupSpec() {
+        def sim = dir.resolve('sim')
+        def r = run(['simulate', '--mode', 'genome', '--out', sim, '--seed', 4, '--chroms', 10, '--chrom-length', 40000,
+                     '--peaks', 120, '--task', 'ctcf=MA0139.2'])
+        assert r.exitCode == 0: r
+        data = dir.resolve('data.npz')
+        r = run(['encode', '--genome', sim.resolve('genome.fa'), '--samplesheet', sim.resolve('samplesheet.csv'),
+                 '--width', 100, '--out', data, '--seed', 4])
+        assert r.exitCode == 0: r
+        model = dir.resolve('model.zip')
+        r = run(['train', '--data', data, '--arch', 'deepbind', '--out', model, '--epochs', 2, '--seed', 1])
+        assert r.exitCode == 0: r
+    }
+
+    def "deepshap over two shards, merged, equals one unsharded run; every array has the documented shape"() {
+        when:
+        def whole = dir.resolve('whole.npz')
+        def r = run(['attribute', '--model', model, '--data', data, '--method', 'deepshap', '--refs', 3, '--split', 'test',
+                     '--out', whole, '--modisco', dir.resolve('modisco')])
+        def parts = (1..2).collect { i ->
+            def p = dir.resolve("part$i" + '.npz')
+            assert run(['attribute', '--model', model, '--data', data, '--method', 'deepshap', '--refs', 3,
+                        '--split', 'test', '--shard', "$i/2", '--out', p]).exitCode == 0
+            p
+        }
+        def merged = dir.resolve('merged.npz')
+        def m = run(['attribute', 'merge', '--out', merged] + parts.reverse())
+
+        then:
+        r.exitCode == 0
+        m.exitCode == 0
+        Files.readAllBytes(merged) != null
+        compare(whole, merged) == 'same'
+        Files.exists(dir.resolve('modisco/ohe.npz')) && Files.exists(dir.resolve('modisco/hyp.npz'))
+    }
+
+    @Requires({ RegulensRunner.hasNumpy() })
+    def "numpy reads the output: attr = hyp × x, x is one-hot, deltas are small, index points into the data set"() {
+        given:
+        def out = dir.resolve('ig.npz')
+        assert run(['attribute', '--model', model, '--data', data, '--method', 'deeplift', '--split', 'valid',
+                    '--out', out, '--modisco', dir.resolve('m2')]).exitCode == 0
+
+        when:
+        def report = python('''
+import sys, numpy as np
+a = np.load(sys.argv[1], allow_pickle=False); d = np.load(sys.argv[2], allow_pickle=False)
+ohe = np.load(sys.argv[3])['arr_0']; hyp = np.load(sys.argv[4])['arr_0']
+n = a['x'].shape[0]
+ok = [a['hyp'].shape == a['x'].shape == a['attr'].shape == (n, 4, 100),
+      np.allclose(a['attr'], a['hyp'] * a['x']),
+      np.array_equal(a['x'], d['x'][a['index']].astype(np.float32)),
+      bool((d['split'][a['index']] == 1).all()),
+      a['pred'].shape == (n, 1), bool(np.nanmax(a['delta']) < 1e-3),
+      np.array_equal(ohe, a['x']), np.array_equal(hyp, a['hyp'])]
+print(' '.join(str(bool(v)) for v in ok))
+''', [out, data, dir.resolve('m2/ohe.npz'), dir.resolve('m2/hyp.npz')])
+
+        then:
+        report.trim() == (['True'] * 8).join(' ')
+    }
+
+    def "ism with a bedGraph: one value per covered base, sorted, equal to the per-base sums of attr"() {
+        when:
+        def out = dir.resolve('ism.npz')
+        def bg = dir.resolve('ism.bedgraph')
+        def r = run(['attribute', '--model', model, '--data', data, '--method', 'ism', '--label', 'positive',
+                     '--max-sequences', 5, '--out', out, '--bedgraph', bg])
+        def lines = bg.readLines()
+        def records = lines.drop(1)*.split('\t')
+
+        then:
+        r.exitCode == 0
+        lines[0].startsWith('track type=bedGraph')
+        records.size() > 0
+        records.every { (it[2] as long) > (it[1] as long) }
+        // sorted and non-overlapping within each chromosome
+        records.groupBy { it[0] }.values().every { recs -> (1..<recs.size()).every { recs[it][1] as long >= recs[it - 1][2] as long } }
+    }
+
+    def "bad input: unknown method, unknown task, bad shard, unknown baseline; nothing written"() {
+        when:
+        def out = dir.resolve("bad$i" + '.npz')
+        def r = run(['attribute', '--model', model, '--data', data, '--out', out] + args)
+
+        then:
+        r.exitCode != 0
+        r.stderr.contains(message)
+        !Files.exists(out)
+
+        where:
+        i | args                                                   | message
+        1 | ['--method', 'magic']                                  | 'unknown --method'
+        2 | ['--method', 'ism', '--task', 'nope']                  | "no task 'nope'"
+        3 | ['--method', 'ism', '--shard', '3/2']                  | '--shard must be i/n'
+        4 | ['--method', 'ig', '--baseline', 'random']             | 'unknown baseline'
+    }
+
+    /** 'same' when both files hold identical x, hyp, attr, pred, delta and index arrays. */
+    static String compare(Path a, Path b) {
+        def fa = org.regulens.io.npz.NpzFile.open(a)
+        def fb = org.regulens.io.npz.NpzFile.open(b)
+        try {
+            def diff = ['x', 'hyp', 'attr', 'pred', 'delta', 'index'].findAll { name ->
+                !Arrays.equals(fa.read(name).rawBytes(), fb.read(name).rawBytes())
+            }
+            diff ? "differ: $diff" : 'same'
+        } finally {
+            fa.close(); fb.close()
+        }
+    }
+}
