@@ -11,7 +11,7 @@ class HelpSpec extends Specification {
 
     def "#command --help is clean and every option it lists is in the README"() {
         when:
-        def r = run([command, '--help'])
+        def r = run(command.split(' ').toList() + ['--help'])
         def options = (r.stdout =~ /--[a-z][a-z0-9-]+/).collect { it } as Set
         def undocumented = options.findAll { !README.contains('`' + it) && !(it in ['--help', '--version']) }
 
@@ -22,7 +22,7 @@ class HelpSpec extends Specification {
         undocumented.isEmpty()
 
         where:
-        command << ['simulate', 'encode', 'train', 'evaluate', 'predict', 'filters', 'backend']
+        command << ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'attribute merge', 'filters', 'backend']
     }
 
     def "the top-level help lists every subcommand, and each has a README section"() {
@@ -33,7 +33,7 @@ class HelpSpec extends Specification {
 
         then:
         r.exitCode == 0
-        commands.containsAll(['simulate', 'encode', 'train', 'evaluate', 'predict', 'filters', 'backend'])
+        commands.containsAll(['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'filters', 'backend'])
         commands.every { README.contains("### `regulens ${it}`") }
     }
 }
