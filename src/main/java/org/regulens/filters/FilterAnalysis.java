@@ -32,7 +32,11 @@ public final class FilterAnalysis {
         INDArray kernel = network.network().getLayer(network.layerIndex("conv1")).getParam("W");
         int filters = (int) kernel.size(0);
         int width = (int) (kernel.length() / (filters * 4));
-        INDArray weights = kernel.reshape('c', new long[] {filters, 4L * width}); // a view: one row per filter
+        // a view with one row per filter; a Convolution1DLayer (danq) lays its kernel out as [width, in, out]
+        boolean oneDimensional = network.network().getLayer(network.layerIndex("conv1")).conf().getLayer()
+                instanceof org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+        INDArray weights = oneDimensional ? kernel.reshape('c', new long[] {4L * width, filters}).transpose()
+                : kernel.reshape('c', new long[] {filters, 4L * width});
         int length = model.length();
         int padLeft = (width - 1) / 2; // "same" padding puts the extra column on the right for even widths
         BatchStream stream = new BatchStream(data, rows, batchSize);
