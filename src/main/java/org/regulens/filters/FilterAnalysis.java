@@ -29,7 +29,7 @@ public final class FilterAnalysis {
                                             int batchSize, int influenceRows) {
         InferenceNetwork network = model.inference();
         int layer = network.layerIndex("conv1_act");
-        INDArray kernel = network.network().getLayer(network.layerIndex("conv1")).getParam("W");
+        INDArray kernel = network.layerParams("conv1").get("W");
         int filters = (int) kernel.size(0);
         int width = (int) (kernel.length() / (filters * 4));
         INDArray weights = kernel.reshape('c', new long[] {filters, 4L * width}); // a view: one row per filter
@@ -104,7 +104,7 @@ public final class FilterAnalysis {
             inputs.add(batch.x());
             sizes.add(batch.size());
         });
-        INDArray bias = network.network().getLayer(network.layerIndex("conv1")).getParam("b");
+        INDArray bias = network.layerParams("conv1").get("b");
         List<float[][]> baseline = new ArrayList<>();
         for (int k = 0; k < inputs.size(); k++) {
             baseline.add(probabilities(network, model, inputs.get(k), sizes.get(k)));
