@@ -94,6 +94,28 @@ class TrainSpec extends Specification {
         }
     }
 
+    def "residualbind (a graph with a skip connection) trains, evaluates and predicts from the command line"() {
+        given: 'a smaller first layer (and so residual block) than the default 96 filters, to keep this quick'
+        def rb = dir.resolve('residualbind.zip')
+        def metrics = dir.resolve('rb-metrics.tsv')
+
+        when:
+        def t = run(['train', '--data', data, '--arch', 'residualbind', '--filters', 32, '--out', rb, '--epochs', 2,
+                     '--seed', 5, '--batch-size', 64, '--lr', '0.003'])
+        def e = run(['evaluate', '--model', rb, '--data', data, '--out', metrics])
+        def p = run(['predict', '--model', rb, '--data', data, '--out', dir.resolve('rb-pred.tsv')])
+        def header = new java.util.zip.ZipFile(rb.toFile()).withCloseable { zip ->
+            new groovy.json.JsonSlurper().parse(zip.getInputStream(zip.getEntry('regulens-model.json')))
+        }
+
+        then:
+        t.exitCode == 0 && e.exitCode == 0 && p.exitCode == 0
+        t.stderr.contains('residualbind: ')
+        header.network == 'graph' && header.settings.arch == 'residualbind' && header.settings.filters == 32
+        (table(metrics)[0].auroc as double) >= 0.85
+        table(dir.resolve('rb-pred.tsv')).size() == 3000
+    }
+
     def "the same data and seed give a byte-identical model"() {
         when:
         def a = dir.resolve('a.zip')

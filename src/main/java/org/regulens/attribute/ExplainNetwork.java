@@ -14,7 +14,6 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.activations.IActivation;
 import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.activations.impl.ActivationReLU;
@@ -22,6 +21,7 @@ import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.regulens.model.ExponentialActivation;
+import org.regulens.model.GraphNode;
 import org.regulens.model.InferenceNetwork;
 
 /**
@@ -101,54 +101,79 @@ public final class ExplainNetwork {
         return a;
     }
 
-    /** The explainable copy of a model's inference network. */
+    /**
+     * The explainable copy of a model's inference network, walked in topological order: a chain of layers, where
+     * an "add" vertex whose second input is an earlier node turns the steps since that node into a residual branch.
+     */
     public static ExplainNetwork of(InferenceNetwork inference) {
-        MultiLayerNetwork network = inference.network();
         List<Step> steps = new ArrayList<>();
         List<String> names = new ArrayList<>();
-        for (int i = 0; i < network.getnLayers(); i++) {
-            Layer layer = network.getLayer(i);
-            org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-            String name = conf.getLayerName();
-            int before = steps.size();
-            if (conf instanceof Convolution1DLayer c) {
-                steps.add(new ConvolutionStep(name, convolution1dWeights(layer), layer.getParam("b"), c.getDilation()[0]));
-            } else if (conf instanceof ConvolutionLayer c) {
-                INDArray w = layer.getParam("W"); // [out, in, 1, width]
-                if (w.size(2) != 1) {
-                    throw unsupported(conf);
+        for (GraphNode node : inference.topology()) {
+            switch (node.kind()) {
+                case "input" -> {
                 }
-                steps.add(new ConvolutionStep(name, w.reshape('c', new long[] {w.size(0), w.size(1), w.size(3)}),
-                        layer.getParam("b"), c.getDilation()[1]));
-            } else if (conf instanceof DenseLayer) {
-                steps.add(new DenseStep(name, layer.getParam("W"), layer.getParam("b")));
-            } else if (conf instanceof Subsampling1DLayer s && s.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX) {
-                steps.add(new MaxPoolStep(s.getKernelSize()[0]));
-            } else if (conf instanceof SubsamplingLayer s && s.getPoolingType() == org.deeplearning4j.nn.conf.layers.PoolingType.MAX
-                    && s.getKernelSize()[1] == s.getStride()[1]) {
-                steps.add(new MaxPoolStep(s.getKernelSize()[1]));
-            } else if (conf instanceof GlobalPoolingLayer g && g.getPoolingType() == PoolingType.MAX) {
-                steps.add(new GlobalMaxPoolStep());
-            } else if (conf instanceof Bidirectional b && b.getFwd() instanceof LSTM) {
-                steps.add(new BiLstmStep(
-                        new LstmDirection(layer.getParam("fW"), layer.getParam("fRW"), layer.getParam("fb"), false),
-                        new LstmDirection(layer.getParam("bW"), layer.getParam("bRW"), layer.getParam("bb"), true)));
-            } else if (!(conf instanceof ActivationLayer)) {
-                throw unsupported(conf);
-            }
-            if (conf instanceof ActivationLayer a) {
-                steps.add(new ActivationStep(name, nonlinearity(a.getActivationFn(), conf)));
-            } else if (conf instanceof BaseLayer base && !(conf instanceof Bidirectional)) {
-                Nonlinearity f = nonlinearity(base.getActivationFn(), conf);
-                if (f != Nonlinearity.IDENTITY) {
-                    steps.add(new ActivationStep(name, f));
+                case "add" -> {
+                    if (node.inputs().size() != 2 || !node.inputs().get(0).equals(last(names))) {
+                        throw new IllegalStateException("attribution supports only residual additions, not " + node);
+                    }
+                    int from = names.lastIndexOf(node.inputs().get(1)) + 1; // steps after the block input
+                    List<Step> branch = new ArrayList<>(steps.subList(from, steps.size()));
+                    steps.subList(from, steps.size()).clear();
+                    names.subList(from, names.size()).clear();
+                    steps.add(new ResidualStep(branch));
+                    names.add(node.name());
                 }
-            }
-            for (int k = before; k < steps.size(); k++) {
-                names.add(name);
+                default -> {
+                    int before = steps.size();
+                    addLayer(node.layer(), node.name(), steps);
+                    for (int k = before; k < steps.size(); k++) {
+                        names.add(node.name());
+                    }
+                }
             }
         }
         return new ExplainNetwork(steps, names);
+    }
+
+    private static String last(List<String> names) {
+        return names.isEmpty() ? null : names.get(names.size() - 1);
+    }
+
+    private static void addLayer(Layer layer, String name, List<Step> steps) {
+        org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
+        if (conf instanceof Convolution1DLayer c) {
+            steps.add(new ConvolutionStep(name, convolution1dWeights(layer), layer.getParam("b"), c.getDilation()[0]));
+        } else if (conf instanceof ConvolutionLayer c) {
+            INDArray w = layer.getParam("W"); // [out, in, 1, width]
+            if (w.size(2) != 1) {
+                throw unsupported(conf);
+            }
+            steps.add(new ConvolutionStep(name, w.reshape('c', new long[] {w.size(0), w.size(1), w.size(3)}),
+                    layer.getParam("b"), c.getDilation()[1]));
+        } else if (conf instanceof DenseLayer) {
+            steps.add(new DenseStep(name, layer.getParam("W"), layer.getParam("b")));
+        } else if (conf instanceof Subsampling1DLayer s && s.getPoolingType() == PoolingType.MAX) {
+            steps.add(new MaxPoolStep(s.getKernelSize()[0]));
+        } else if (conf instanceof SubsamplingLayer s && s.getPoolingType() == PoolingType.MAX
+                && s.getKernelSize()[1] == s.getStride()[1]) {
+            steps.add(new MaxPoolStep(s.getKernelSize()[1]));
+        } else if (conf instanceof GlobalPoolingLayer g && g.getPoolingType() == PoolingType.MAX) {
+            steps.add(new GlobalMaxPoolStep());
+        } else if (conf instanceof Bidirectional b && b.getFwd() instanceof LSTM) {
+            steps.add(new BiLstmStep(
+                    new LstmDirection(layer.getParam("fW"), layer.getParam("fRW"), layer.getParam("fb"), false),
+                    new LstmDirection(layer.getParam("bW"), layer.getParam("bRW"), layer.getParam("bb"), true)));
+        } else if (!(conf instanceof ActivationLayer)) {
+            throw unsupported(conf);
+        }
+        if (conf instanceof ActivationLayer a) {
+            steps.add(new ActivationStep(name, nonlinearity(a.getActivationFn(), conf)));
+        } else if (conf instanceof BaseLayer base && !(conf instanceof Bidirectional)) {
+            Nonlinearity f = nonlinearity(base.getActivationFn(), conf);
+            if (f != Nonlinearity.IDENTITY) {
+                steps.add(new ActivationStep(name, f));
+            }
+        }
     }
 
     /**

@@ -29,12 +29,11 @@ public final class FilterAnalysis {
                                             int batchSize, int influenceRows) {
         InferenceNetwork network = model.inference();
         int layer = network.layerIndex("conv1_act");
-        INDArray kernel = network.network().getLayer(network.layerIndex("conv1")).getParam("W");
+        INDArray kernel = network.layerParams("conv1").get("W");
         int filters = (int) kernel.size(0);
         int width = (int) (kernel.length() / (filters * 4));
         // a view with one row per filter; a Convolution1DLayer (danq) lays its kernel out as [width, in, out]
-        boolean oneDimensional = network.network().getLayer(network.layerIndex("conv1")).conf().getLayer()
-                instanceof org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
+        boolean oneDimensional = model.architecture().sequenceLayout();
         INDArray weights = oneDimensional ? kernel.reshape('c', new long[] {4L * width, filters}).transpose()
                 : kernel.reshape('c', new long[] {filters, 4L * width});
         int length = model.length();
@@ -108,7 +107,7 @@ public final class FilterAnalysis {
             inputs.add(batch.x());
             sizes.add(batch.size());
         });
-        INDArray bias = network.network().getLayer(network.layerIndex("conv1")).getParam("b");
+        INDArray bias = network.layerParams("conv1").get("b");
         List<float[][]> baseline = new ArrayList<>();
         for (int k = 0; k < inputs.size(); k++) {
             baseline.add(probabilities(network, model, inputs.get(k), sizes.get(k)));

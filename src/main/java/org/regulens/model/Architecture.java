@@ -8,9 +8,10 @@ import org.deeplearning4j.nn.conf.layers.recurrent.Bidirectional;
 import org.nd4j.linalg.activations.Activation;
 
 /**
- * The model zoo: the canonical CNNs of regulatory genomics, each a list of layers ending in a representation
- * that {@link NetworkFactory} maps to one logit per task. Defaults follow the publications, adapted to the
- * input length; the first layer's size, activation, dropout and batch norm are overridable.
+ * The model zoo: the canonical CNNs of regulatory genomics, each a list of layers (or, with a skip connection, a
+ * small graph) ending in a representation that {@link NetworkFactory} maps to one logit per task. Defaults follow
+ * the publications, adapted to the input length; the first layer's size, activation, dropout and batch norm are
+ * overridable.
  */
 public enum Architecture {
 
@@ -79,6 +80,20 @@ public enum Architecture {
                     .convolution("conv2", 64, 7, 1).maxPool(4).dropout(0.2)
                     .convolution("conv3", 96, 7, 1).maxPool(3).dropout(0.3)
                     .dense("fc1", 128).dropout(0.5);
+        }
+    },
+    /**
+     * ResidualBind (Koo et al. 2021): convolution 96×19, dropout 0.1; a residual block of three dilated
+     * convolutions 96×3 (dilation 1, 2, 4, batch norm after each, ReLU between) whose output is added to the block's
+     * input; max pooling 10, dropout 0.2; dense 256, dropout 0.5. The skip connection makes it a graph.
+     */
+    RESIDUALBIND("residualbind") {
+        @Override
+        LayerStack layers(LayerStack s) {
+            return s.firstConvolution(96, 19).dropout(0.1)
+                    .residualBlock("res", 3, 1, 2, 4)
+                    .maxPool(10).dropout(0.2)
+                    .dense("fc1", 256).dropout(0.5);
         }
     };
 

@@ -1,21 +1,13 @@
 package org.regulens.model;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
-import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
-import org.deeplearning4j.nn.conf.WorkspaceMode;
+import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
-import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
-import org.deeplearning4j.nn.conf.layers.DenseLayer;
-import org.deeplearning4j.nn.conf.layers.DropoutLayer;
-import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.deeplearning4j.nn.workspace.LayerWorkspaceMgr;
-import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -26,70 +18,64 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * an affine map, so W' = W·γ/s and b' = (b − μ)·γ/s + β with s = sqrt(var + ε)). The result computes the same
  * logits, and deeplearning4j's backpropagation through it gives exact input gradients (its batch-norm
  * backpropagation assumes batch statistics, and its dropout layers refuse to backpropagate outside training).
+ *
+ * <p>Two kinds, behind the same methods: {@link InferenceStack} for sequential networks
+ * ({@code MultiLayerNetwork}) and {@link InferenceGraph} for networks with skip connections
+ * ({@code ComputationGraph}: residualbind). Inputs are [n, 4, 1, L] (one-hot, A C G T as channels, a one-row image)
+ * for every convolutional architecture, residualbind included, and [n, 4, L] for the recurrent one (danq); see
+ * {@link RegulensModel#input}. The methods are not thread-safe (deeplearning4j networks keep state per call).
  */
-public final class InferenceNetwork {
+public abstract sealed class InferenceNetwork permits InferenceStack, InferenceGraph {
 
-    private final MultiLayerNetwork network;
-
-    private InferenceNetwork(MultiLayerNetwork network) {
-        this.network = network;
-    }
-
-    public MultiLayerNetwork network() {
-        return network;
-    }
-
-    public static InferenceNetwork of(MultiLayerNetwork trained, InputType inputType) {
-        MultiLayerConfiguration trainedConf = trained.getLayerWiseConfigurations();
-        int n = trainedConf.getConfs().size();
-        List<org.deeplearning4j.nn.conf.layers.Layer> layers = new ArrayList<>();
-        List<int[]> sources = new ArrayList<>(); // {trained layer index, folded batch-norm index or -1}
-        for (int i = 0; i < n; i++) {
-            org.deeplearning4j.nn.conf.layers.Layer layer = trainedConf.getConf(i).getLayer();
-            if (layer instanceof DropoutLayer || layer instanceof LossLayer) {
-                continue;
-            }
-            if (layer instanceof BatchNormalization) {
-                int previous = sources.isEmpty() ? -1 : sources.get(sources.size() - 1)[0];
-                org.deeplearning4j.nn.conf.layers.Layer before = previous < 0 ? null
-                        : trainedConf.getConf(previous).getLayer();
-                if (!(before instanceof ConvolutionLayer || before instanceof DenseLayer)) {
-                    throw new IllegalStateException("batch norm after " + before + " cannot be folded");
-                }
-                sources.get(sources.size() - 1)[1] = i;
-                continue;
-            }
-            org.deeplearning4j.nn.conf.layers.Layer copy = layer.clone();
-            if (copy instanceof org.deeplearning4j.nn.conf.layers.BaseLayer base) {
-                base.setIDropout(null);
-            }
-            layers.add(copy);
-            sources.add(new int[] {i, -1});
+    /** The inference network of a trained {@code MultiLayerNetwork} or {@code ComputationGraph}. */
+    public static InferenceNetwork of(Model trained, InputType inputType) {
+        if (trained instanceof MultiLayerNetwork network) {
+            return InferenceStack.of(network, inputType);
         }
-        NeuralNetConfiguration.ListBuilder builder = new NeuralNetConfiguration.Builder()
-                .dataType(DataType.FLOAT)
-                .trainingWorkspaceMode(WorkspaceMode.NONE)
-                .inferenceWorkspaceMode(WorkspaceMode.NONE)
-                .list();
-        layers.forEach(builder::layer);
-        builder.setInputType(inputType);
-        MultiLayerNetwork network = new MultiLayerNetwork(builder.build());
-        network.init();
-        for (int j = 0; j < sources.size(); j++) {
-            Layer target = network.getLayer(j);
-            Layer source = trained.getLayer(sources.get(j)[0]);
-            for (Map.Entry<String, INDArray> entry : source.paramTable().entrySet()) {
-                target.getParam(entry.getKey()).assign(entry.getValue());
-            }
-            if (sources.get(j)[1] >= 0) {
-                fold(target, trained.getLayer(sources.get(j)[1]),
-                        (BatchNormalization) trainedConf.getConf(sources.get(j)[1]).getLayer());
-            }
+        if (trained instanceof ComputationGraph graph) {
+            return InferenceGraph.of(graph, inputType);
         }
-        return new InferenceNetwork(network);
+        throw new IllegalArgumentException("not a deeplearning4j network: " + trained.getClass().getName());
     }
 
-    private static void fold(Layer target, Layer batchNorm, BatchNormalization conf) {
+    /** The rewritten deeplearning4j network (a {@code MultiLayerNetwork} or a {@code ComputationGraph}). */
+    public abstract Model network();
+
+    /** Index of the layer (or vertex) with this name, for {@link #activations(INDArray, int)}; -1 if none. */
+    public abstract int layerIndex(String name);
+
+    /** The output of the layer (or vertex) with this index for inputs x. */
+    public abstract INDArray activations(INDArray x, int layer);
+
+    /** The output of the layer (or vertex) with this name for inputs x, e.g. "conv1_act": [n, filters, 1, L]. */
+    public INDArray activations(INDArray x, String name) {
+        int index = layerIndex(name);
+        if (index < 0) {
+            throw new IllegalArgumentException("no layer named '" + name + "'");
+        }
+        return activations(x, index);
+    }
+
+    /** Logits [n, tasks] for inputs x. */
+    public abstract INDArray logits(INDArray x);
+
+    /** d logit[task] / d input for every input row, shaped like x. */
+    public abstract INDArray inputGradient(INDArray x, int task);
+
+    /**
+     * The parameters of the named layer, by deeplearning4j's keys ("W", "b"; batch norm is folded away): views,
+     * so writing them changes this network (not the trained one). Convolution weights are [filters, 4, 1, width].
+     */
+    public abstract Map<String, INDArray> layerParams(String name);
+
+    /**
+     * Every vertex in topological order (each after all vertices feeding it), from "input" to "logits": for a
+     * sequential network a chain, for a graph also the parameter-free vertices such as "add".
+     */
+    public abstract List<GraphNode> topology();
+
+    /** Folds inference-time batch norm into the convolution or dense layer {@code target} before it. */
+    static void fold(Layer target, Layer batchNorm, BatchNormalization conf) {
         INDArray gamma = batchNorm.getParam("gamma").reshape(-1);
         INDArray beta = batchNorm.getParam("beta").reshape(-1);
         INDArray mean = batchNorm.getParam("mean").reshape(-1);
@@ -112,36 +98,10 @@ public final class InferenceNetwork {
         b.assign(folded.reshape(b.shape()));
     }
 
-    /** Index of the layer with this name, or -1. */
-    public int layerIndex(String name) {
-        for (int i = 0; i < network.getnLayers(); i++) {
-            if (name.equals(network.getLayer(i).conf().getLayer().getLayerName())) {
-                return i;
-            }
+    static Map<String, INDArray> params(Layer layer, String name) {
+        if (layer == null) {
+            throw new IllegalArgumentException("no layer named '" + name + "'");
         }
-        return -1;
-    }
-
-    /** The output of one layer for inputs x. */
-    public INDArray activations(INDArray x, int layer) {
-        List<INDArray> all = network.feedForwardToLayer(layer, x, false);
-        return all.get(layer + 1);
-    }
-
-    /** Logits [n, tasks] for inputs [n, 4, 1, length]. */
-    public INDArray logits(INDArray x) {
-        return network.output(x, false);
-    }
-
-    /** d logit[task] / d input for every input row: [n, 4, 1, length]. */
-    public INDArray inputGradient(INDArray x, int task) {
-        network.setInput(x);
-        // "training" mode: in inference mode deeplearning4j applies activations in place on the stored layer
-        // inputs, which corrupts the backward pass; the network has no dropout or batch norm left to differ.
-        List<INDArray> activations = network.feedForward(true, false);
-        INDArray out = activations.get(activations.size() - 1);
-        INDArray epsilon = Nd4j.zeros(out.dataType(), out.shape());
-        epsilon.getColumn(task).assign(1);
-        return network.backpropGradient(epsilon, LayerWorkspaceMgr.noWorkspaces()).getSecond();
+        return java.util.Collections.unmodifiableMap(layer.paramTable());
     }
 }

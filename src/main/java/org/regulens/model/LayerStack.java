@@ -1,8 +1,13 @@
 package org.regulens.model;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
@@ -18,34 +23,87 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
 
 /**
- * A small vocabulary for writing architectures as a list of layers. Sequences enter as [batch, 4, 1, length]
- * (a one-row image with the bases as channels), so every convolution is 1 × width.
+ * A small vocabulary for writing architectures. Sequences enter as [batch, 4, 1, length] (a one-row image with the
+ * bases as channels), so every convolution is 1 × width. Each step appends a vertex fed by the previous one; a
+ * {@link #residualBlock residual block} adds a skip connection, which makes the stack a graph
+ * ({@link #isGraph()}: built as a deeplearning4j {@code ComputationGraph} instead of a {@code MultiLayerNetwork}).
  */
 final class LayerStack {
 
-    private final List<Layer> layers = new ArrayList<>();
+    /** Name of the graph's input vertex. */
+    static final String INPUT = "input";
+
+    /**
+     * One vertex: a layer, or (when {@code layer} is null) another deeplearning4j graph vertex, with the names of
+     * the vertices feeding it. Layers without a name of their own get one here (pool1, dropout2, ...); in a
+     * {@code MultiLayerNetwork} those names are not used, so its configuration is as before graphs existed.
+     */
+    record Node(String name, Layer layer, GraphVertex vertex, List<String> inputs) {
+    }
+
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Integer> counts = new HashMap<>();
     private final ModelSettings settings;
+    private String last = INPUT;
+    private int channels;
+    private boolean graph;
 
     LayerStack(ModelSettings settings) {
         this.settings = settings;
     }
 
+    /** The layers in order; only for a stack without skip connections. */
     List<Layer> layers() {
-        return layers;
+        if (graph) {
+            throw new IllegalStateException("this architecture has skip connections: it is a graph, not a list of layers");
+        }
+        return nodes.stream().map(Node::layer).toList();
+    }
+
+    List<Node> nodes() {
+        return nodes;
+    }
+
+    /** True once a skip connection was added. */
+    boolean isGraph() {
+        return graph;
+    }
+
+    /** The name of the last vertex (the representation the logits are computed from). */
+    String output() {
+        return last;
+    }
+
+    private LayerStack append(String name, Layer layer) {
+        nodes.add(new Node(name, layer, null, List.of(last)));
+        last = name;
+        return this;
+    }
+
+    private LayerStack append(Layer layer) {
+        String name = layer.getLayerName();
+        if (name == null) {
+            String kind = layer instanceof DropoutLayer ? "dropout"
+                    : layer instanceof SubsamplingLayer || layer instanceof Subsampling1DLayer ? "pool"
+                    : layer instanceof GlobalPoolingLayer ? "global_pool"
+                    : layer.getClass().getSimpleName().toLowerCase(Locale.ROOT);
+            name = kind + counts.merge(kind, 1, Integer::sum);
+        }
+        return append(name, layer);
     }
 
     /** The first convolution: its activation is the user's choice (relu or exp), after batch norm if enabled. */
     LayerStack firstConvolution(int defaultFilters, int defaultWidth) {
         int filters = settings.filters(defaultFilters);
         int width = settings.filterWidth(defaultWidth);
-        layers.add(new ConvolutionLayer.Builder(1, width).nOut(filters).convolutionMode(ConvolutionMode.Same)
+        append(new ConvolutionLayer.Builder(1, width).nOut(filters).convolutionMode(ConvolutionMode.Same)
                 .activation(Activation.IDENTITY).name("conv1").build());
         if (settings.batchNorm()) {
-            layers.add(new BatchNormalization.Builder().name("conv1_bn").build());
+            append(new BatchNormalization.Builder().name("conv1_bn").build());
         }
         IActivation activation = settings.exponential() ? new ExponentialActivation() : Activation.RELU.getActivationFunction();
-        layers.add(new ActivationLayer.Builder().activation(activation).name("conv1_act").build());
-        return this;
+        channels = filters;
+        return append(new ActivationLayer.Builder().activation(activation).name("conv1_act").build());
     }
 
     /** A first convolution over [batch, 4, length] for recurrent architectures (no batch norm). */
@@ -53,60 +111,84 @@ final class LayerStack {
         int filters = settings.filters(defaultFilters);
         int width = settings.filterWidth(defaultWidth);
         IActivation activation = settings.exponential() ? new ExponentialActivation() : Activation.RELU.getActivationFunction();
-        layers.add(new Convolution1DLayer.Builder(width).nOut(filters).convolutionMode(ConvolutionMode.Same)
+        append(new Convolution1DLayer.Builder(width).nOut(filters).convolutionMode(ConvolutionMode.Same)
                 .activation(Activation.IDENTITY).name("conv1").build());
-        layers.add(new ActivationLayer.Builder().activation(activation).name("conv1_act").build());
-        return this;
+        channels = filters;
+        return append(new ActivationLayer.Builder().activation(activation).name("conv1_act").build());
     }
 
     LayerStack maxPool1d(int size) {
-        layers.add(new Subsampling1DLayer.Builder(PoolingType.MAX).kernelSize(size).stride(size)
+        return append(new Subsampling1DLayer.Builder(PoolingType.MAX).kernelSize(size).stride(size)
                 .convolutionMode(ConvolutionMode.Truncate).build());
-        return this;
     }
 
     /** The maximum of every channel over all positions. */
     LayerStack globalMaxPool() {
-        layers.add(new GlobalPoolingLayer.Builder(PoolingType.MAX).build());
-        return this;
+        return append(new GlobalPoolingLayer.Builder(PoolingType.MAX).build());
     }
 
     LayerStack convolution(String name, int filters, int width, int dilation) {
-        layers.add(new ConvolutionLayer.Builder(1, width).nOut(filters).dilation(1, dilation)
+        append(new ConvolutionLayer.Builder(1, width).nOut(filters).dilation(1, dilation)
                 .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).name(name).build());
         if (settings.batchNorm()) {
-            layers.add(new BatchNormalization.Builder().name(name + "_bn").build());
+            append(new BatchNormalization.Builder().name(name + "_bn").build());
         }
-        layers.add(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
-        return this;
+        channels = filters;
+        return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
+    }
+
+    /**
+     * A residual block of dilated convolutions (ResidualBind): convolutions {@code name_conv1, name_conv2, ...} of
+     * this width, one per dilation, each keeping the number of channels and followed by batch norm (if enabled),
+     * with ReLU between them; the last one's output is added to the block's input ({@code name_add}), then ReLU
+     * ({@code name_act}).
+     */
+    LayerStack residualBlock(String name, int width, int... dilations) {
+        if (channels == 0) {
+            throw new IllegalStateException("a residual block needs a convolution before it");
+        }
+        String blockInput = last;
+        for (int i = 0; i < dilations.length; i++) {
+            String conv = name + "_conv" + (i + 1);
+            append(new ConvolutionLayer.Builder(1, width).nOut(channels).dilation(1, dilations[i])
+                    .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).name(conv).build());
+            if (settings.batchNorm()) {
+                append(new BatchNormalization.Builder().name(conv + "_bn").build());
+            }
+            if (i < dilations.length - 1) {
+                append(new ActivationLayer.Builder().activation(Activation.RELU).name(conv + "_act").build());
+            }
+        }
+        String add = name + "_add";
+        nodes.add(new Node(add, null, new ElementWiseVertex(ElementWiseVertex.Op.Add), List.of(last, blockInput)));
+        last = add;
+        graph = true;
+        return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
     }
 
     LayerStack maxPool(int size) {
-        layers.add(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(1, size).stride(1, size)
+        return append(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(1, size).stride(1, size)
                 .convolutionMode(ConvolutionMode.Truncate).build());
-        return this;
     }
 
     LayerStack dropout(double defaultRate) {
         double rate = settings.dropout(defaultRate);
         if (rate > 0) {
             // deeplearning4j's dropout argument is the probability of *keeping* an activation
-            layers.add(new DropoutLayer.Builder(1.0 - rate).build());
+            append(new DropoutLayer.Builder(1.0 - rate).build());
         }
         return this;
     }
 
     LayerStack dense(String name, int units) {
-        layers.add(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).name(name).build());
+        append(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).name(name).build());
         if (settings.batchNorm()) {
-            layers.add(new BatchNormalization.Builder().name(name + "_bn").build());
+            append(new BatchNormalization.Builder().name(name + "_bn").build());
         }
-        layers.add(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
-        return this;
+        return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
     }
 
     LayerStack add(Layer layer) {
-        layers.add(layer);
-        return this;
+        return append(layer);
     }
 }

@@ -15,7 +15,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipException;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipOutputStream;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
@@ -26,15 +29,20 @@ import org.regulens.io.npz.NpyArray;
 import org.regulens.io.npz.NpyFile;
 
 /**
- * One file per model: a zip holding {@code regulens-model.json} (settings, input length, alphabet, task names and
- * metadata), {@code configuration.json} (the deeplearning4j network) and {@code params.npy} (all parameters,
- * float32, readable with numpy). Entries carry a fixed time, so the same model gives the same bytes.
+ * One file per model: a zip holding {@code regulens-model.json} (settings, input length, alphabet, task names,
+ * the kind of network and metadata), {@code configuration.json} (the deeplearning4j network) and
+ * {@code params.npy} (all parameters, float32, readable with numpy). The kind ({@code "network"}) is
+ * {@value #MULTILAYER} (a {@code MultiLayerConfiguration}) or {@value #GRAPH} (a
+ * {@code ComputationGraphConfiguration}); files written before graphs existed lack it and are multilayer. Entries
+ * carry a fixed time, so the same model gives the same bytes.
  */
 public final class ModelFile {
 
     static final String METADATA = "regulens-model.json";
     static final String CONFIGURATION = "configuration.json";
     static final String PARAMETERS = "params.npy";
+    static final String MULTILAYER = "multilayer";
+    static final String GRAPH = "graph";
     private static final long FIXED_TIME = 315_532_800_000L + 86_400_000L * 31; // 1980-02-01, as in our npz files
 
     private ModelFile() {
@@ -47,6 +55,7 @@ public final class ModelFile {
         header.put("alphabet", RegulensModel.ALPHABET);
         header.put("length", model.length());
         header.put("tasks", model.tasks());
+        header.put("network", model.isGraph() ? GRAPH : MULTILAYER);
         ModelSettings s = model.settings();
         Map<String, Object> settings = new LinkedHashMap<>();
         settings.put("arch", s.arch());
@@ -64,8 +73,9 @@ public final class ModelFile {
         try (AtomicOutput out = AtomicOutput.create(path);
              ZipOutputStream zip = new ZipOutputStream(out.stream())) {
             put(zip, METADATA, Json.write(header).getBytes(StandardCharsets.UTF_8));
-            put(zip, CONFIGURATION, model.network().getLayerWiseConfigurations().toJson()
-                    .getBytes(StandardCharsets.UTF_8));
+            String configuration = model.network() instanceof ComputationGraph graph ? graph.getConfiguration().toJson()
+                    : ((MultiLayerNetwork) model.network()).getLayerWiseConfigurations().toJson();
+            put(zip, CONFIGURATION, configuration.getBytes(StandardCharsets.UTF_8));
             float[] params = model.network().params().toFloatVector();
             Path temp = Files.createTempFile("regulens-params", ".npy");
             try {
@@ -112,10 +122,15 @@ public final class ModelFile {
                     ((Number) s.get("l2")).doubleValue(), ((Number) s.get("seed")).longValue());
             int length = ((Number) header.get("length")).intValue();
             List<String> tasks = (List<String>) header.get("tasks");
-            MultiLayerConfiguration configuration = MultiLayerConfiguration.fromJson(
-                    new String(read(zip, path, CONFIGURATION), StandardCharsets.UTF_8));
-            MultiLayerNetwork network = new MultiLayerNetwork(configuration);
-            network.init();
+            Object kind = header.getOrDefault("network", MULTILAYER);
+            if (!MULTILAYER.equals(kind) && !GRAPH.equals(kind)) {
+                throw RegulensException.atRecord(path, METADATA, "unknown network kind " + kind + " (expected "
+                        + MULTILAYER + " or " + GRAPH + ")");
+            }
+            String configuration = new String(read(zip, path, CONFIGURATION), StandardCharsets.UTF_8);
+            Model network = GRAPH.equals(kind)
+                    ? NetworkFactory.graph(ComputationGraphConfiguration.fromJson(configuration))
+                    : NetworkFactory.network(MultiLayerConfiguration.fromJson(configuration));
             Path temp = Files.createTempFile("regulens-params", ".npy");
             float[] params;
             try {

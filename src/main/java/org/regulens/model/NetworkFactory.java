@@ -1,6 +1,7 @@
 package org.regulens.model;
 
-import java.util.List;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.WorkspaceMode;
@@ -8,6 +9,7 @@ import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.deeplearning4j.nn.conf.layers.LossLayer;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
@@ -16,40 +18,101 @@ import org.nd4j.linalg.learning.config.Adam;
 
 /**
  * Builds deeplearning4j networks from {@link ModelSettings}: the architecture's layers, a dense layer giving one
- * logit per task ("logits"), and, for training, a loss layer (weighted binary cross-entropy on the logits). The
- * network without the loss layer has the same parameters and lets gradients be pushed back from any logit.
+ * logit per task ("logits"), and, for training, a loss layer ("loss": weighted binary cross-entropy on the
+ * logits). The network without the loss layer has the same parameters and lets gradients be pushed back from any
+ * logit. Architectures without skip connections become a {@link MultiLayerNetwork}; those with one (residualbind)
+ * a {@link ComputationGraph} whose input vertex is named "input". Both take the same input arrays.
  */
 public final class NetworkFactory {
 
     /** Name of the layer whose outputs are the per-task logits. */
     public static final String LOGITS = "logits";
+    /** Name of the loss layer of a training network. */
+    public static final String LOSS = "loss";
 
     private NetworkFactory() {
     }
 
+    /** The network for these settings, initialised: a {@link MultiLayerNetwork} or a {@link ComputationGraph}. */
+    public static Model build(ModelSettings settings, int length, int tasks, double[] positiveWeights,
+                              boolean withLoss) {
+        Architecture architecture = Architecture.parse(settings.arch());
+        LayerStack stack = architecture.layers(new LayerStack(settings));
+        return stack.isGraph()
+                ? graph(graphConfiguration(stack, settings, architecture, length, tasks, positiveWeights, withLoss))
+                : network(configuration(stack, settings, architecture, length, tasks, positiveWeights, withLoss));
+    }
+
+    /** The configuration of an architecture without skip connections. */
     public static MultiLayerConfiguration configuration(ModelSettings settings, int length, int tasks,
                                                         double[] positiveWeights, boolean withLoss) {
         Architecture architecture = Architecture.parse(settings.arch());
-        List<Layer> layers = architecture.layers(new LayerStack(settings)).layers();
-        NeuralNetConfiguration.ListBuilder builder = new NeuralNetConfiguration.Builder()
+        return configuration(architecture.layers(new LayerStack(settings)), settings, architecture, length, tasks,
+                positiveWeights, withLoss);
+    }
+
+    /** The configuration of any architecture as a graph (architectures without skip connections give a chain). */
+    public static ComputationGraphConfiguration graphConfiguration(ModelSettings settings, int length, int tasks,
+                                                                   double[] positiveWeights, boolean withLoss) {
+        Architecture architecture = Architecture.parse(settings.arch());
+        return graphConfiguration(architecture.layers(new LayerStack(settings)), settings, architecture, length, tasks,
+                positiveWeights, withLoss);
+    }
+
+    private static NeuralNetConfiguration.Builder base(ModelSettings settings) {
+        return new NeuralNetConfiguration.Builder()
                 .seed(settings.seed())
                 .dataType(DataType.FLOAT)
                 .updater(new Adam(settings.learningRate()))
                 .l2(settings.l2())
                 .weightInit(WeightInit.RELU)
                 .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-                .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
-                .list();
-        for (Layer layer : layers) {
+                .inferenceWorkspaceMode(WorkspaceMode.ENABLED);
+    }
+
+    private static Layer logits(int tasks) {
+        return new DenseLayer.Builder().nOut(tasks).activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)
+                .name(LOGITS).build();
+    }
+
+    private static Layer loss(double[] positiveWeights) {
+        return new LossLayer.Builder(new WeightedBinaryCrossEntropy(positiveWeights))
+                .activation(Activation.IDENTITY).name(LOSS).build();
+    }
+
+    private static MultiLayerConfiguration configuration(LayerStack stack, ModelSettings settings,
+                                                         Architecture architecture, int length, int tasks,
+                                                         double[] positiveWeights, boolean withLoss) {
+        NeuralNetConfiguration.ListBuilder builder = base(settings).list();
+        for (Layer layer : stack.layers()) {
             builder.layer(layer);
         }
-        builder.layer(new DenseLayer.Builder().nOut(tasks).activation(Activation.IDENTITY).weightInit(WeightInit.XAVIER)
-                .name(LOGITS).build());
+        builder.layer(logits(tasks));
         if (withLoss) {
-            builder.layer(new LossLayer.Builder(new WeightedBinaryCrossEntropy(positiveWeights))
-                    .activation(Activation.IDENTITY).name("loss").build());
+            builder.layer(loss(positiveWeights));
         }
         builder.setInputType(inputType(architecture, length));
+        return builder.build();
+    }
+
+    private static ComputationGraphConfiguration graphConfiguration(LayerStack stack, ModelSettings settings,
+                                                                    Architecture architecture, int length, int tasks,
+                                                                    double[] positiveWeights, boolean withLoss) {
+        ComputationGraphConfiguration.GraphBuilder builder = base(settings).graphBuilder().addInputs(LayerStack.INPUT);
+        for (LayerStack.Node node : stack.nodes()) {
+            String[] inputs = node.inputs().toArray(String[]::new);
+            if (node.layer() != null) {
+                builder.addLayer(node.name(), node.layer(), inputs);
+            } else {
+                builder.addVertex(node.name(), node.vertex(), inputs);
+            }
+        }
+        builder.addLayer(LOGITS, logits(tasks), stack.output());
+        if (withLoss) {
+            builder.addLayer(LOSS, loss(positiveWeights), LOGITS);
+        }
+        builder.setOutputs(withLoss ? LOSS : LOGITS);
+        builder.setInputTypes(inputType(architecture, length));
         return builder.build();
     }
 
@@ -62,5 +125,12 @@ public final class NetworkFactory {
         MultiLayerNetwork network = new MultiLayerNetwork(configuration);
         network.init();
         return network;
+    }
+
+    /** An initialised graph (of our subclass, which can also give gradients with respect to its input). */
+    public static ComputationGraph graph(ComputationGraphConfiguration configuration) {
+        ComputationGraph graph = new GradientGraph(configuration);
+        graph.init();
+        return graph;
     }
 }

@@ -3,6 +3,8 @@ package org.regulens.model;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -11,22 +13,32 @@ import org.regulens.data.OneHotBatch;
 /**
  * A trained sequence model behind a small interface of our own: predictions and input gradients for one-hot
  * rows (row-major 4×L floats, A C G T), the settings it was built from and its metadata. Callers never see
- * deeplearning4j types unless they ask for the network itself.
+ * deeplearning4j types unless they ask for the network itself. The network is a {@link MultiLayerNetwork} or, for
+ * architectures with skip connections (residualbind), a {@link ComputationGraph} built by {@link NetworkFactory} or
+ * {@link ModelFile}; every method here, and {@link #inference()}, works the same for both.
  */
 public final class RegulensModel {
 
     /** The only alphabet so far; stored in the model file so a later one can be refused. */
     public static final String ALPHABET = "ACGT";
 
-    private final MultiLayerNetwork network;
+    private final Model network;
     private final ModelSettings settings;
     private final int length;
     private final List<String> tasks;
     private final Map<String, Object> metadata;
     private InferenceNetwork inference;
 
-    public RegulensModel(MultiLayerNetwork network, ModelSettings settings, int length, List<String> tasks,
+    /**
+     * @param network a {@link MultiLayerNetwork}, or a {@link ComputationGraph} from {@link NetworkFactory} (which can
+     *                give input gradients of the loss)
+     */
+    public RegulensModel(Model network, ModelSettings settings, int length, List<String> tasks,
                          Map<String, Object> metadata) {
+        if (!(network instanceof MultiLayerNetwork || network instanceof GradientGraph)) {
+            throw new IllegalArgumentException("a MultiLayerNetwork or a graph from NetworkFactory is needed, not "
+                    + network.getClass().getName());
+        }
         this.network = network;
         this.settings = settings;
         this.length = length;
@@ -34,8 +46,14 @@ public final class RegulensModel {
         this.metadata = new LinkedHashMap<>(metadata);
     }
 
-    public MultiLayerNetwork network() {
+    /** The deeplearning4j network as trained: a {@link MultiLayerNetwork} or a {@link ComputationGraph}. */
+    public Model network() {
         return network;
+    }
+
+    /** True when the network is a {@link ComputationGraph} (an architecture with skip connections). */
+    public boolean isGraph() {
+        return network instanceof ComputationGraph;
     }
 
     public ModelSettings settings() {
@@ -118,8 +136,13 @@ public final class RegulensModel {
     }
 
     private float[][] rawLogits(float[] rows, int n) {
-        INDArray out = network.output(input(rows, n), false);
-        return out.toFloatMatrix();
+        return output(input(rows, n)).toFloatMatrix();
+    }
+
+    /** The trained network's output for a network input (logits, or the loss layer's identity of them). */
+    private INDArray output(INDArray x) {
+        return network instanceof ComputationGraph graph ? graph.outputSingle(false, x)
+                : ((MultiLayerNetwork) network).output(x, false);
     }
 
     private float[] reverseComplement(float[] rows, int n) {
@@ -158,6 +181,56 @@ public final class RegulensModel {
             inference = InferenceNetwork.of(network, NetworkFactory.inputType(architecture(), length));
         }
         return inference;
+    }
+
+    // Training: what Trainer needs from either kind of network.
+
+    /**
+     * One optimiser step on a batch: inputs as from {@link #input}, labels [n, tasks], and a label mask [n, tasks]
+     * (1 where a label is known, 0 where not) or null. Returns the batch's loss. Call {@link #parametersChanged()}
+     * before using {@link #inference()} again.
+     */
+    public double fit(INDArray x, INDArray labels, INDArray mask) {
+        if (network instanceof ComputationGraph graph) {
+            graph.fit(new INDArray[] {x}, new INDArray[] {labels}, null, mask == null ? null : new INDArray[] {mask});
+        } else {
+            ((MultiLayerNetwork) network).fit(x, labels, null, mask);
+        }
+        return network.score();
+    }
+
+    /**
+     * d loss / d input of the training network (dropout active, batch statistics; the per-row losses summed), with
+     * labels and a label mask as for {@link #fit}; the parameters do not change. Adversarial examples follow it.
+     */
+    public INDArray lossInputGradient(INDArray x, INDArray labels, INDArray mask) {
+        if (network instanceof GradientGraph graph) {
+            return graph.inputGradient(x, labels, mask, null);
+        }
+        return ((MultiLayerNetwork) network).calculateGradients(x, labels, null, mask).getSecond();
+    }
+
+    /** Sets Adam's learning rate for the following steps. */
+    public void setLearningRate(double learningRate) {
+        if (network instanceof ComputationGraph graph) {
+            graph.setLearningRate(learningRate);
+        } else {
+            ((MultiLayerNetwork) network).setLearningRate(learningRate);
+        }
+    }
+
+    /**
+     * A parameter of a layer of the trained network, by layer name and deeplearning4j key (e.g. "conv1", "W"): a
+     * view, so writing it changes the network.
+     */
+    public INDArray parameter(String layer, String key) {
+        org.deeplearning4j.nn.api.Layer found = network instanceof ComputationGraph graph
+                ? (graph.getVertex(layer) == null ? null : graph.getVertex(layer).getLayer())
+                : ((MultiLayerNetwork) network).getLayer(layer);
+        if (found == null || found.getParam(key) == null) {
+            throw new IllegalArgumentException("no parameter " + key + " of a layer " + layer);
+        }
+        return found.getParam(key);
     }
 
     /** Call after the parameters changed (training), so that {@link #inference()} is rebuilt. */

@@ -38,7 +38,8 @@ public final class TrainCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--arch", defaultValue = "cnn-local", paramLabel = "NAME",
-            description = "Architecture: deepbind, basset, deepsea, danq, cnn-local, cnn-dist (default: ${DEFAULT-VALUE}).")
+            description = "Architecture: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind "
+                    + "(default: ${DEFAULT-VALUE}).")
     String arch;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Model file to write.")

@@ -9,8 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
-import org.nd4j.common.primitives.Pair;
+import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
@@ -63,14 +62,13 @@ public final class Trainer {
         List<String> tasks = data.tasks();
         double[] positiveWeights = positiveWeights(data, trainRows);
         Nd4j.getRandom().setSeed(modelSettings.seed());
-        MultiLayerNetwork network = NetworkFactory.network(NetworkFactory.configuration(modelSettings, data.length(),
-                tasks.size(), positiveWeights, true));
+        Model network = NetworkFactory.build(modelSettings, data.length(), tasks.size(), positiveWeights, true);
         RegulensModel model = new RegulensModel(network, modelSettings, data.length(), tasks, Map.of());
         Log.info("%s: %,d parameters; %,d training and %,d validation rows of %d bp, %d task(s)",
                 modelSettings.arch(), network.numParams(), trainRows.length, validRows.length, data.length(),
                 tasks.size());
         MotifInitialiser motifs = settings.initMotifs() == null ? null : new MotifInitialiser(
-                network.getLayer("conv1").getParam("W"), MotifDatabase.resolve(settings.initMotifs().toString()),
+                model.parameter("conv1", "W"), MotifDatabase.resolve(settings.initMotifs().toString()),
                 settings.freezeMotifs());
         SplittableRandom random = new SplittableRandom(settings.seed());
         BatchStream train = new BatchStream(data, trainRows, settings.batchSize());
@@ -135,7 +133,7 @@ public final class Trainer {
                 }
                 if (sinceCut >= settings.lrPatience()) {
                     learningRate *= settings.lrFactor();
-                    network.setLearningRate(learningRate);
+                    model.setLearningRate(learningRate);
                     sinceCut = 0;
                 }
             }
@@ -160,7 +158,6 @@ public final class Trainer {
     /** One optimisation step on a batch (augmented); returns the batch loss. */
     private double step(RegulensModel model, Batch batch, int length, int tasks, SplittableRandom random,
                         MotifInitialiser motifs) {
-        MultiLayerNetwork network = model.network();
         int n = batch.size();
         INDArray features = model.input(augment(batch.x(), n, length, random), n);
         INDArray labels = Nd4j.createFromArray(batch.y()).reshape('c', new long[] {n, tasks});
@@ -168,18 +165,18 @@ public final class Trainer {
         if (!"none".equals(settings.adversarial()) && settings.advFraction() > 0) {
             int k = Math.max(1, (int) Math.round(settings.advFraction() * n));
             INDArray clean = features.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k));
-            INDArray adversarial = adversarial(network, clean.dup(),
+            INDArray adversarial = adversarial(model, clean.dup(),
                     labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)).dup(),
                     mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)).dup());
             features = Nd4j.concat(0, features, adversarial);
             labels = Nd4j.concat(0, labels, labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)));
             mask = Nd4j.concat(0, mask, mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)));
         }
-        network.fit(features, labels, null, mask);
+        double loss = model.fit(features, labels, mask);
         if (motifs != null) {
             motifs.restoreFrozen();
         }
-        return network.score();
+        return loss;
     }
 
     /** Reverse complement (half the rows), random shifts and Gaussian noise, as configured. */
@@ -212,16 +209,14 @@ public final class Trainer {
      * Adversarial versions of inputs: FGSM takes one step of size ε along the sign of the loss gradient; PGD takes
      * {@code advSteps} steps of ε/4, each projected back into the L∞ ball of radius ε around the input.
      */
-    private INDArray adversarial(MultiLayerNetwork network, INDArray x, INDArray labels, INDArray mask) {
+    private INDArray adversarial(RegulensModel model, INDArray x, INDArray labels, INDArray mask) {
         double epsilon = settings.advEpsilon();
         boolean pgd = "pgd".equals(settings.adversarial());
         int steps = pgd ? settings.advSteps() : 1;
         double stepSize = pgd ? epsilon / 4 : epsilon;
         INDArray current = x.dup();
         for (int s = 0; s < steps; s++) {
-            Pair<org.deeplearning4j.nn.gradient.Gradient, INDArray> gradients =
-                    network.calculateGradients(current, labels, null, mask);
-            current.addi(Transforms.sign(gradients.getSecond(), true).muli(stepSize));
+            current.addi(Transforms.sign(model.lossInputGradient(current, labels, mask), true).muli(stepSize));
             if (pgd) {
                 INDArray lower = x.sub(epsilon);
                 INDArray upper = x.add(epsilon);

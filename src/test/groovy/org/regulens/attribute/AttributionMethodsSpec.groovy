@@ -112,7 +112,7 @@ class AttributionMethodsSpec extends Specification {
         worst <= 1e-4 * Math.max(1, scale)
 
         where:
-        arch << ['deepbind', 'basset', 'deepsea', 'danq', 'cnn-local', 'cnn-dist']
+        arch << ['deepbind', 'basset', 'deepsea', 'danq', 'cnn-local', 'cnn-dist', 'residualbind']
     }
 
     def "ISM of a linear model (convolution then dense) equals the analytic effect of each substitution"() {

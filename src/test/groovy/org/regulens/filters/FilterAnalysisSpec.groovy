@@ -26,7 +26,7 @@ class FilterAnalysisSpec extends Specification {
         def random = new SplittableRandom(3)
         String pattern = (1..width).collect { 'ACGT'[random.nextInt(4)] }.join()
         def settings = new ModelSettings(arch, 'relu', 0, 0, 0, false, 'none', 1e-3, 0, 1)
-        def net = NetworkFactory.network(NetworkFactory.configuration(settings, length, 1, [] as double[], true))
+        def net = NetworkFactory.build(settings, length, 1, [] as double[], true)
         def w = net.getLayer('conv1').getParam('W')
         def filters = w.size(0)
         def view = w.reshape('c' as char, [filters, 4, width] as long[])
@@ -62,8 +62,9 @@ class FilterAnalysisSpec extends Specification {
         result[0].influence() >= 0
 
         where:
-        arch        | width
-        'cnn-local' | 19
-        'deepbind'  | 24
+        arch           | width
+        'cnn-local'    | 19
+        'deepbind'     | 24
+        'residualbind' | 19
     }
 }

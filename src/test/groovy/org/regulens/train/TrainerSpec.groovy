@@ -100,4 +100,60 @@ class TrainerSpec extends Specification {
             (0..<4).every { b -> Math.abs(filters.getDouble(0, b, j) - (m >= 0 && m < width ? logOdds[m][b] : 0)) < 1e-5 }
         }
     }
+
+    static ModelSettings residualBind(long seed = 1) {
+        // the publication's layers with a smaller first layer (and so residual block): 16 filters of width 9
+        new ModelSettings('residualbind', 'relu', 16, 9, -1, true, 'none', 0.01, 0, seed)
+    }
+
+    def "residualbind (a graph) learns the motif (validation auROC > 0.8): #name"() {
+        when:
+        def trained = TrainingData.open(file, true).withCloseable { new Trainer(settings(options), residualBind()).train(it) }
+
+        then:
+        trained.isGraph()
+        trained.metadata().validation.mean_auroc > 0.8
+
+        where:
+        name                               | options
+        'plain'                            | [:]
+        'FGSM, shifts, noise, pos. weights' | [adversarial: 'fgsm', maxShift: 3, noise: 0.05d, positiveWeight: 'balanced']
+    }
+
+    def "residualbind training is deterministic: the same seed gives identical parameters, another seed others"() {
+        when:
+        def train = { long seed ->
+            TrainingData.open(file, true).withCloseable {
+                new Trainer(settings(epochs: 1, adversarial: 'pgd', maxShift: 2, noise: 0.02d, seed: seed), residualBind(seed)).train(it)
+            }.network().params().dup()
+        }
+        def a = train(4)
+        def b = train(4)
+        def c = train(5)
+
+        then:
+        a == b
+        a != c
+    }
+
+    def "motif initialisation reaches residualbind's first layer"() {
+        given:
+        def motifFile = dir.resolve('gata-rb.jaspar')
+        def gata = MotifDatabase.byId(MotifDatabase.jaspar2024(), 'MA0035.5', 'JASPAR2024')
+        org.regulens.motif.MemeWriter.write(motifFile, [gata], Background.uniform())
+        double[][] logOdds = org.regulens.motif.MotifReader.read(motifFile)[0].logOdds(0.5, Background.uniform())
+
+        when:
+        def trained = TrainingData.open(file, true).withCloseable {
+            new Trainer(settings(initMotifs: motifFile, freezeMotifs: true, epochs: 1), residualBind()).train(it)
+        }
+        def filters = trained.parameter('conv1', 'W').reshape('c' as char, [16, 4, 9] as long[])
+        int offset = (9 - logOdds.length).intdiv(2)
+
+        then:
+        (0..<9).every { j ->
+            int m = j - offset
+            (0..<4).every { b -> Math.abs(filters.getDouble(0, b, j) - (m >= 0 && m < logOdds.length ? logOdds[m][b] : 0)) < 1e-5 }
+        }
+    }
 }
