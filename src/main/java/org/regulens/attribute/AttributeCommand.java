@@ -186,6 +186,7 @@ public final class AttributeCommand implements Callable<Integer> {
         String taskName = regulensModel.tasks().get(taskIndex);
         Log.info("attribute: %s for task %s on %,d sequences of %d bp (shard %d/%d)", method, taskName, rows.length,
                 length, part.index(), part.count());
+        long started = System.nanoTime();
         try (AttributionWriter writer = new AttributionWriter(out, modisco, length, regulensModel.tasks().size());
              Progress progress = new Progress("attribute " + method, rows.length, "sequences")) {
             new BatchStream(dataset, rows, batch).forEach(null, b -> {
@@ -207,6 +208,8 @@ public final class AttributeCommand implements Callable<Integer> {
                 }
                 progress.advance(b.size());
             });
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Log.info("attribute: %,d sequences in %.2f s (%.1f sequences/s)", rows.length, seconds, rows.length / seconds);
             if (overThreshold[0] > 0) {
                 Log.warn("%,d sequences have a DeepLIFT convergence delta above 1e-3 (largest %.3g)", overThreshold[0], worstDelta[0]);
             } else if (method.startsWith("deep")) {

@@ -10,7 +10,7 @@ final class GlobalMaxPoolStep implements Step {
     public INDArray forward(INDArray in) {
         int length = (int) in.size(2);
         float[] y = MaxRouting.forward(Tensors.floats(in), (int) (in.size(0) * in.size(1)), length, length);
-        return Nd4j.createFromArray(y).reshape('c', new long[] {in.size(0), in.size(1)});
+        return Tensors.of(y, in.size(0), in.size(1));
     }
 
     @Override
@@ -18,7 +18,7 @@ final class GlobalMaxPoolStep implements Step {
         int length = (int) in.size(2);
         float[] dx = MaxRouting.backward(Tensors.floats(in), Tensors.floats(gradOut), (int) (in.size(0) * in.size(1)),
                 length, length, rule, rule == Rule.RESCALE ? Tensors.floats(refIn) : null);
-        return Nd4j.createFromArray(dx).reshape('c', in.shape());
+        return Tensors.of(dx, in.shape());
     }
 
     @Override

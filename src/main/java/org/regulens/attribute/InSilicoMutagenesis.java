@@ -133,7 +133,7 @@ final class InSilicoMutagenesis implements AttributionMethod {
                     }
                 }
             }
-            INDArray out = local.forwardSlices(Nd4j.createFromArray(slices).reshape('c', new long[] {k, channels, inWidth}));
+            INDArray out = local.forwardSlices(Tensors.of(slices, k, channels, inWidth));
             float[] values = Tensors.floats(out);
             int outChannels = (int) out.size(1);
             for (int m = 0; m < k; m++) {
@@ -156,7 +156,7 @@ final class InSilicoMutagenesis implements AttributionMethod {
                 System.arraycopy(patch[m], c * width, full, m * cached.length + c * positions + start[m], width);
             }
         }
-        INDArray input = Nd4j.createFromArray(full).reshape('c', new long[] {k, channels, positions});
+        INDArray input = Tensors.of(full, k, channels, positions);
         return network.forwardFrom(layer, input);
     }
 }

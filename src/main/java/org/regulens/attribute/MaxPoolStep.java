@@ -17,7 +17,7 @@ final class MaxPoolStep implements LocalStep {
         int rows = (int) (in.size(0) * in.size(1));
         int length = (int) in.size(2);
         float[] y = MaxRouting.forward(Tensors.floats(in), rows, length, size);
-        return Nd4j.createFromArray(y).reshape('c', new long[] {in.size(0), in.size(1), length / size});
+        return Tensors.of(y, in.size(0), in.size(1), length / size);
     }
 
     @Override
@@ -25,7 +25,7 @@ final class MaxPoolStep implements LocalStep {
         int rows = (int) (in.size(0) * in.size(1));
         float[] dx = MaxRouting.backward(Tensors.floats(in), Tensors.floats(gradOut), rows, (int) in.size(2), size,
                 rule, rule == Rule.RESCALE ? Tensors.floats(refIn) : null);
-        return Nd4j.createFromArray(dx).reshape('c', in.shape());
+        return Tensors.of(dx, in.shape());
     }
 
     @Override

@@ -46,7 +46,7 @@ public final class ModelFunction {
     INDArray tensor(float[] rows, int n) {
         int size = n * 4 * length;
         float[] data = rows.length == size ? rows : java.util.Arrays.copyOf(rows, size);
-        return Nd4j.createFromArray(data).reshape('c', new long[] {n, 4, length});
+        return Tensors.of(data, n, 4, length);
     }
 
     /** Logits [n][tasks]. */

@@ -41,11 +41,11 @@ public enum Nonlinearity {
 
     /** f applied to every element; a new array of the same shape. */
     public INDArray apply(INDArray z) {
-        float[] v = z.dup('c').data().asFloat();
+        float[] v = Tensors.floats(z);
         for (int i = 0; i < v.length; i++) {
             v[i] = (float) apply(v[i]);
         }
-        return Nd4j.createFromArray(v).reshape('c', z.shape());
+        return Tensors.of(v, z.shape());
     }
 
     /**
@@ -54,9 +54,9 @@ public enum Nonlinearity {
      * incoming gradients, through the unit's derivative.
      */
     public INDArray backward(INDArray z, INDArray g, Rule rule, INDArray z0) {
-        float[] zv = z.dup('c').data().asFloat();
-        float[] gv = g.dup('c').data().asFloat();
-        float[] rv = rule == Rule.RESCALE ? z0.dup('c').data().asFloat() : null;
+        float[] zv = Tensors.floats(z);
+        float[] gv = Tensors.floats(g);
+        float[] rv = rule == Rule.RESCALE ? Tensors.floats(z0) : null;
         for (int i = 0; i < zv.length; i++) {
             double m;
             if (this == IDENTITY) {
@@ -71,7 +71,7 @@ public enum Nonlinearity {
             }
             gv[i] = (float) (gv[i] * m);
         }
-        return Nd4j.createFromArray(gv).reshape('c', g.shape());
+        return Tensors.of(gv, g.shape());
     }
 
     /** (f(z) − f(z0)) / (z − z0), or f′ at the midpoint when z ≈ z0. */
