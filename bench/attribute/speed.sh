@@ -3,11 +3,11 @@
 # speed does not depend on how well a model is trained), each method on N sequences, sequences/s as logged by
 # `regulens attribute` (the attribution loop only, no JVM start-up); next to the same computations in PyTorch when
 # /usr/bin/python3 has torch (Debian's python3-torch). Fast vs naive ISM is the ism / ism-naive ratio.
-# Usage: bench/attribute/speed.sh [WORKDIR] [N]
+# Usage: bench/attribute/speed.sh [WORKDIR] [N]   (N sequences per method, N·25/L for ISM; default 128)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-${TMPDIR:-/tmp}/regulens-bench-attr-speed}"
-n="${2:-32}"
+n="${2:-128}"
 R="$root/bin/regulens"
 mkdir -p "$work"
 results="$work/speed.tsv"
@@ -22,9 +22,11 @@ for length in ${LENGTHS:-200 1000}; do
         m="$work/$arch-$length.zip"
         [[ -f "$m" ]] || "$R" train --data "$work/data$length.npz" --arch "$arch" --out "$m" --epochs 1 --seed 1 -q
         for method in ${METHODS:-saliency ig deepshap ism ism-naive}; do
+            count=$n
+            [[ "$method" == ism* ]] && count=$(( n * 25 / length > 2 ? n * 25 / length : 2 ))   # ~3L forward passes each
             args=(--method "${method%-naive}")
             [[ "$method" == ism-naive ]] && args+=(--naive-ism)
-            ours=$("$R" attribute --model "$m" --data "$work/data$length.npz" "${args[@]}" --max-sequences "$n" \
+            ours=$("$R" attribute --model "$m" --data "$work/data$length.npz" "${args[@]}" --max-sequences "$count" \
                 --out "$work/attr.npz" 2>&1 | sed -n 's/.*sequences in .* (\([0-9.]*\) sequences\/s).*/\1/p')
             torch=""
             case "$method" in
@@ -33,7 +35,7 @@ for length in ${LENGTHS:-200 1000}; do
                 *) py="" ;;
             esac
             if [[ -n "$py" ]] && /usr/bin/python3 -c 'import torch' 2>/dev/null; then
-                torch=$(/usr/bin/python3 "$root/bench/attribute/pytorch_attribution.py" "$arch" "$length" "$py" "$n" 2 \
+                torch=$(/usr/bin/python3 "$root/bench/attribute/pytorch_attribution.py" "$arch" "$length" "$py" "$count" 2 \
                     | awk -F'\t' '{print $6}' | cut -d' ' -f1)
             fi
             echo -e "$arch\t$length\t$method\t$ours\t$torch" | tee -a "$results"

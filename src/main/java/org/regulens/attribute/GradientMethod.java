@@ -28,4 +28,9 @@ final class GradientMethod implements AttributionMethod {
         }
         return new Attribution(java.util.Arrays.copyOf(hyp, n * 4 * function.length()), Attribution.noDelta(n));
     }
+
+    @Override
+    public int preferredBatch() {
+        return 256; // one backward pass per batch: larger batches amortise ND4J's per-operation overhead
+    }
 }

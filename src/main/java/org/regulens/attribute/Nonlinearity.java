@@ -2,6 +2,7 @@ package org.regulens.attribute;
 
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The elementwise functions of our networks, their derivatives and their DeepLIFT secant slopes. Arrays are
@@ -39,13 +40,32 @@ public enum Nonlinearity {
         };
     }
 
-    /** f applied to every element; a new array of the same shape. */
+    /** f applied to every element; a new array of the same shape (ND4J's native transforms). */
     public INDArray apply(INDArray z) {
-        float[] v = Tensors.floats(z);
-        for (int i = 0; i < v.length; i++) {
-            v[i] = (float) apply(v[i]);
-        }
-        return Tensors.of(v, z.shape());
+        return switch (this) {
+            case IDENTITY -> z.dup();
+            case RELU -> Transforms.relu(z, true);
+            case EXP -> Transforms.exp(z, true);
+            case SIGMOID -> Transforms.sigmoid(z, true);
+            case TANH -> Transforms.tanh(z, true);
+        };
+    }
+
+    /** f′ of every element; a new array. */
+    private INDArray derivative(INDArray z) {
+        return switch (this) {
+            case IDENTITY -> Nd4j.onesLike(z);
+            case RELU -> z.gt(0).castTo(z.dataType());
+            case EXP -> Transforms.exp(z, true);
+            case SIGMOID -> {
+                INDArray s = Transforms.sigmoid(z, true);
+                yield s.mul(s.rsub(1));
+            }
+            case TANH -> {
+                INDArray t = Transforms.tanh(z, true);
+                yield t.muli(t).rsubi(1);
+            }
+        };
     }
 
     /**
@@ -54,22 +74,19 @@ public enum Nonlinearity {
      * incoming gradients, through the unit's derivative.
      */
     public INDArray backward(INDArray z, INDArray g, Rule rule, INDArray z0) {
+        if (this == IDENTITY) {
+            return g.dup();
+        }
+        if (rule != Rule.RESCALE) {
+            INDArray m = derivative(z).muli(g);
+            return rule == Rule.GUIDED ? m.muli(g.gt(0).castTo(g.dataType())) : m;
+        }
+        // secants in double precision: the differences z − z0 can be tiny
         float[] zv = Tensors.floats(z);
         float[] gv = Tensors.floats(g);
-        float[] rv = rule == Rule.RESCALE ? Tensors.floats(z0) : null;
+        float[] rv = Tensors.floats(z0);
         for (int i = 0; i < zv.length; i++) {
-            double m;
-            if (this == IDENTITY) {
-                m = 1;
-            } else if (rule == Rule.RESCALE) {
-                m = secant(zv[i], rv[i]);
-            } else {
-                m = derivative(zv[i]);
-                if (rule == Rule.GUIDED && gv[i] < 0) {
-                    m = 0;
-                }
-            }
-            gv[i] = (float) (gv[i] * m);
+            gv[i] = (float) (gv[i] * secant(zv[i], rv[i]));
         }
         return Tensors.of(gv, g.shape());
     }
