@@ -70,4 +70,4 @@ def run():
 run()  # warm-up
 start = time.perf_counter()
 run()
-print(f"{arch}\t{length}\t{method}\tpytorch {torch.__version__}\t{threads} threads\t{n / (time.perf_counter() - start):.1f} sequences/s")
+print(f"{arch}\t{length}\t{method}\tpytorch {torch.__version__}\t{threads} threads\t{n / (time.perf_counter() - start):.3g} sequences/s")
