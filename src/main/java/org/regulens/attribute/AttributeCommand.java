@@ -209,7 +209,7 @@ public final class AttributeCommand implements Callable<Integer> {
                 progress.advance(b.size());
             });
             double seconds = (System.nanoTime() - started) / 1e9;
-            Log.info("attribute: %,d sequences in %.2f s (%.3g sequences/s)", rows.length, seconds, rows.length / seconds);
+            Log.info("attribute: %,d sequences in %.2f s (%.3f sequences/s)", rows.length, seconds, rows.length / seconds);
             if (overThreshold[0] > 0) {
                 Log.warn("%,d sequences have a DeepLIFT convergence delta above 1e-3 (largest %.3g)", overThreshold[0], worstDelta[0]);
             } else if (method.startsWith("deep")) {
