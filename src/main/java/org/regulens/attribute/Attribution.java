@@ -6,17 +6,34 @@ package org.regulens.attribute;
  */
 public record Attribution(float[] hypothetical, float[] delta) {
 
-    /** Hypothetical contributions from multipliers m against a reference r: hyp[b, j] = m[b, j] − Σ_c m[c, j]·r[c, j]. */
-    static void addHypothetical(float[] m, float[] ref, float[] hyp, int offset, int length, double weight) {
+    /**
+     * Adds {@code weight} × the hypothetical contributions of one row of multipliers m (at {@code from}) against a
+     * reference r (same offset) to the row of {@code hyp} at {@code to}: hyp[b, j] += w·(m[b, j] − Σ_c m[c, j]·r[c, j]).
+     */
+    static void addHypothetical(float[] m, float[] ref, int from, float[] hyp, int to, int length, double weight) {
         for (int j = 0; j < length; j++) {
             double base = 0;
             for (int c = 0; c < 4; c++) {
-                base += (double) m[offset + c * length + j] * (ref == null ? 0 : ref[offset + c * length + j]);
+                base += (double) m[from + c * length + j] * ref[from + c * length + j];
             }
             for (int b = 0; b < 4; b++) {
-                hyp[offset + b * length + j] += (float) (weight * (m[offset + b * length + j] - base));
+                hyp[to + b * length + j] += (float) (weight * (m[from + b * length + j] - base));
             }
         }
+    }
+
+    /** Means of consecutive blocks of {@code block} rows (each {@code size} floats): n rows out. */
+    static float[] blockMeans(float[] values, int n, int block, int size) {
+        float[] means = new float[n * size];
+        for (int i = 0; i < n; i++) {
+            for (int s = 0; s < block; s++) {
+                int from = (i * block + s) * size;
+                for (int k = 0; k < size; k++) {
+                    means[i * size + k] += values[from + k] / block;
+                }
+            }
+        }
+        return means;
     }
 
     /** Σ over a row of hyp × x: the row's total actual contribution. */

@@ -6,8 +6,10 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.regulens.io.AtomicOutput;
 
 /**
@@ -26,14 +28,12 @@ public final class BedGraphWriter {
     }
 
     public static void write(Path path, String trackName, List<Window> windows) {
-        List<String> chromOrder = new ArrayList<>();
+        Map<String, Integer> chromOrder = new HashMap<>();
         for (Window w : windows) {
-            if (!chromOrder.contains(w.chrom())) {
-                chromOrder.add(w.chrom());
-            }
+            chromOrder.putIfAbsent(w.chrom(), chromOrder.size());
         }
         List<Window> sorted = new ArrayList<>(windows);
-        sorted.sort(Comparator.<Window>comparingInt(w -> chromOrder.indexOf(w.chrom())).thenComparingLong(Window::start));
+        sorted.sort(Comparator.<Window>comparingInt(w -> chromOrder.get(w.chrom())).thenComparingLong(Window::start));
         try (AtomicOutput output = AtomicOutput.create(path); Writer writer = output.writer()) {
             writer.write("track type=bedGraph name=\"" + trackName + "\"\n");
             int i = 0;

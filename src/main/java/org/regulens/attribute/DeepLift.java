@@ -40,17 +40,11 @@ final class DeepLift implements AttributionMethod {
         float[][] fr = function.logits(refs, pairs);
         float[] hyp = new float[n * size];
         float[] delta = new float[n];
-        float[] rowHyp = new float[size];
         for (int i = 0; i < n; i++) {
             double expected = 0;
             for (int r = 0; r < references; r++) {
                 int pair = i * references + r;
-                java.util.Arrays.fill(rowHyp, 0f);
-                Attribution.addHypothetical(java.util.Arrays.copyOfRange(m, pair * size, (pair + 1) * size),
-                        java.util.Arrays.copyOfRange(refs, pair * size, (pair + 1) * size), rowHyp, 0, length, 1);
-                for (int k = 0; k < size; k++) {
-                    hyp[i * size + k] += rowHyp[k] / references;
-                }
+                Attribution.addHypothetical(m, refs, pair * size, hyp, i * size, length, 1.0 / references);
                 expected += (fx[i][task] - fr[pair][task]) / (double) references;
             }
             delta[i] = (float) Math.abs(Attribution.total(hyp, x, i * size, length) - expected);

@@ -5,7 +5,6 @@ import java.util.List;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BaseLayer;
-import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -20,6 +19,7 @@ import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.activations.impl.ActivationSigmoid;
 import org.nd4j.linalg.activations.impl.ActivationTanH;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.regulens.model.ConvolutionKernels;
 import org.regulens.model.ExponentialActivation;
 import org.regulens.model.GraphNode;
 import org.regulens.model.InferenceNetwork;
@@ -70,8 +70,7 @@ public final class ExplainNetwork {
 
     /** Logits [n, tasks]. */
     public INDArray logits(INDArray x) {
-        List<INDArray> trace = forward(x);
-        return trace.get(trace.size() - 1);
+        return forwardFrom(0, x);
     }
 
     /**
@@ -117,7 +116,8 @@ public final class ExplainNetwork {
                         throw new IllegalStateException("attribution supports only residual additions, not " + node);
                     }
                     int from = names.lastIndexOf(node.inputs().get(1)) + 1; // steps after the block input
-                    List<Step> branch = new ArrayList<>(steps.subList(from, steps.size()));
+                    ExplainNetwork branch = new ExplainNetwork(steps.subList(from, steps.size()),
+                            names.subList(from, names.size()));
                     steps.subList(from, steps.size()).clear();
                     names.subList(from, names.size()).clear();
                     steps.add(new ResidualStep(branch));
@@ -141,15 +141,9 @@ public final class ExplainNetwork {
 
     private static void addLayer(Layer layer, String name, List<Step> steps) {
         org.deeplearning4j.nn.conf.layers.Layer conf = layer.conf().getLayer();
-        if (conf instanceof Convolution1DLayer c) {
-            steps.add(new ConvolutionStep(name, convolution1dWeights(layer), layer.getParam("b"), c.getDilation()[0]));
-        } else if (conf instanceof ConvolutionLayer c) {
-            INDArray w = layer.getParam("W"); // [out, in, 1, width]
-            if (w.size(2) != 1) {
-                throw unsupported(conf);
-            }
-            steps.add(new ConvolutionStep(name, w.reshape('c', new long[] {w.size(0), w.size(1), w.size(3)}),
-                    layer.getParam("b"), c.getDilation()[1]));
+        if (conf instanceof ConvolutionLayer) { // Convolution1DLayer included
+            steps.add(new ConvolutionStep(name, ConvolutionKernels.weights(layer), layer.getParam("b"),
+                    ConvolutionKernels.dilation(layer)));
         } else if (conf instanceof DenseLayer) {
             steps.add(new DenseStep(name, layer.getParam("W"), layer.getParam("b")));
         } else if (conf instanceof Subsampling1DLayer s && s.getPoolingType() == PoolingType.MAX) {
@@ -174,15 +168,6 @@ public final class ExplainNetwork {
                 steps.add(new ActivationStep(name, f));
             }
         }
-    }
-
-    /**
-     * A {@link Convolution1DLayer}'s kernel as [out, in, width]. Its parameter view claims [out, in, width, 1],
-     * but the values are laid out as ND4J's conv1d kernel [width, in, out] (checked against the layer's output).
-     */
-    public static INDArray convolution1dWeights(Layer layer) {
-        INDArray w = layer.getParam("W");
-        return w.reshape('c', new long[] {w.size(2), w.size(1), w.size(0)}).permute(2, 1, 0).dup('c');
     }
 
     private static Nonlinearity nonlinearity(IActivation activation, org.deeplearning4j.nn.conf.layers.Layer conf) {

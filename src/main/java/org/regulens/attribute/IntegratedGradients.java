@@ -40,18 +40,10 @@ final class IntegratedGradients implements AttributionMethod {
             }
         }
         float[] g = function.backward(path, n * steps, task, Rule.GRADIENT, null);
-        float[] mean = new float[n * size];
-        for (int i = 0; i < n; i++) {
-            for (int s = 0; s < steps; s++) {
-                int from = (i * steps + s) * size;
-                for (int k = 0; k < size; k++) {
-                    mean[i * size + k] += g[from + k] / steps;
-                }
-            }
-        }
+        float[] mean = Attribution.blockMeans(g, n, steps, size);
         float[] hyp = new float[n * size];
         for (int i = 0; i < n; i++) {
-            Attribution.addHypothetical(mean, refs, hyp, i * size, length, 1);
+            Attribution.addHypothetical(mean, refs, i * size, hyp, i * size, length, 1);
         }
         return new Attribution(hyp, Attribution.noDelta(n));
     }

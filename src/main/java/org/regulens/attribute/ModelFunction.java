@@ -75,10 +75,7 @@ public final class ModelFunction {
         float[] refs = references == null ? null : concat(references, reverseComplement(references, n), n);
         float[] m = raw(both, 2 * n, task, rule, refs);
         int size = n * 4 * length;
-        float[] back = new float[size];
-        for (int i = 0; i < n; i++) {
-            OneHotBatch.reverseComplement(m, size + i * 4 * length, back, i * 4 * length, length);
-        }
+        float[] back = OneHotBatch.reverseComplement(m, size, n, length);
         for (int i = 0; i < size; i++) {
             back[i] = (m[i] + back[i]) / 2;
         }
@@ -100,11 +97,7 @@ public final class ModelFunction {
     }
 
     float[] reverseComplement(float[] rows, int n) {
-        float[] rc = new float[n * 4 * length];
-        for (int i = 0; i < n; i++) {
-            OneHotBatch.reverseComplement(rows, i * 4 * length, rc, i * 4 * length, length);
-        }
-        return rc;
+        return OneHotBatch.reverseComplement(rows, 0, n, length);
     }
 
     private float[] concat(float[] a, float[] b, int n) {

@@ -21,9 +21,14 @@ public enum References {
         }
     }
 
+    /** The random stream of one data-set row: depends only on the seed and the row, not on batching or sharding. */
+    static SplittableRandom rowRandom(long seed, long row) {
+        return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + row);
+    }
+
     /** {@code count} references for row {@code x[offset, offset + 4L)}, written as consecutive rows into {@code out}. */
     void fill(float[] x, int offset, int length, long seed, long row, int count, float[] out, int outOffset) {
-        SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + row);
+        SplittableRandom random = rowRandom(seed, row);
         byte[] sequence = this == SHUFFLE ? OneHot.decode(x, offset, length) : null;
         for (int r = 0; r < count; r++) {
             int to = outOffset + r * 4 * length;

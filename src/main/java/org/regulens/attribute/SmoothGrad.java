@@ -29,7 +29,7 @@ final class SmoothGrad implements AttributionMethod {
         int size = 4 * function.length();
         float[] noisy = new float[n * samples * size];
         for (int i = 0; i < n; i++) {
-            SplittableRandom random = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + rows[i]);
+            SplittableRandom random = References.rowRandom(seed, rows[i]);
             for (int s = 0; s < samples; s++) {
                 int to = (i * samples + s) * size;
                 for (int k = 0; k < size; k++) {
@@ -38,15 +38,7 @@ final class SmoothGrad implements AttributionMethod {
             }
         }
         float[] g = function.backward(noisy, n * samples, task, Rule.GRADIENT, null);
-        float[] hyp = new float[n * size];
-        for (int i = 0; i < n; i++) {
-            for (int s = 0; s < samples; s++) {
-                int from = (i * samples + s) * size;
-                for (int k = 0; k < size; k++) {
-                    hyp[i * size + k] += g[from + k] / samples;
-                }
-            }
-        }
+        float[] hyp = Attribution.blockMeans(g, n, samples, size);
         if (centre) {
             Attribution.centre(hyp, n, function.length());
         }

@@ -19,6 +19,15 @@ public final class OneHotBatch {
         }
     }
 
+    /** The reverse complements of {@code n} consecutive rows starting at {@code src[from]}, as a new array. */
+    public static float[] reverseComplement(float[] src, int from, int n, int length) {
+        float[] rc = new float[n * 4 * length];
+        for (int i = 0; i < n; i++) {
+            reverseComplement(src, from + i * 4 * length, rc, i * 4 * length, length);
+        }
+        return rc;
+    }
+
     /** Shifts a row by {@code shift} positions (positive: towards the end), filling with zeros. */
     public static void shift(float[] src, int from, float[] dst, int to, int length, int shift) {
         for (int b = 0; b < 4; b++) {

@@ -5,6 +5,7 @@ import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.regulens.data.BatchStream;
 import org.regulens.data.TrainingData;
+import org.regulens.model.ConvolutionKernels;
 import org.regulens.model.InferenceNetwork;
 import org.regulens.model.RegulensModel;
 import org.regulens.motif.Motif;
@@ -29,13 +30,11 @@ public final class FilterAnalysis {
                                             int batchSize, int influenceRows) {
         InferenceNetwork network = model.inference();
         int layer = network.layerIndex("conv1_act");
-        INDArray kernel = network.layerParams("conv1").get("W");
-        int filters = (int) kernel.size(0);
-        int width = (int) (kernel.length() / (filters * 4));
-        // a view with one row per filter; a Convolution1DLayer (danq) lays its kernel out as [width, in, out]
-        boolean oneDimensional = model.architecture().sequenceLayout();
-        INDArray weights = oneDimensional ? kernel.reshape('c', new long[] {4L * width, filters}).transpose()
-                : kernel.reshape('c', new long[] {filters, 4L * width});
+        org.deeplearning4j.nn.api.Layer conv1 = network.topology().stream().filter(n -> "conv1".equals(n.name()))
+                .findFirst().orElseThrow(() -> new IllegalStateException("the model has no layer conv1")).layer();
+        INDArray weights = ConvolutionKernels.filterRows(conv1); // a live view: one row per filter
+        int filters = (int) weights.rows();
+        int width = (int) (weights.columns() / 4);
         int length = model.length();
         int padLeft = (width - 1) / 2; // "same" padding puts the extra column on the right for even widths
         BatchStream stream = new BatchStream(data, rows, batchSize);

@@ -110,7 +110,7 @@ public final class RegulensModel {
     public float[][] logits(float[] rows, int n) {
         float[][] forward = rawLogits(rows, n);
         if (settings.averagesStrands()) {
-            float[][] reverse = rawLogits(reverseComplement(rows, n), n);
+            float[][] reverse = rawLogits(OneHotBatch.reverseComplement(rows, 0, n, length), n);
             for (int i = 0; i < n; i++) {
                 for (int t = 0; t < tasks.size(); t++) {
                     forward[i][t] = (forward[i][t] + reverse[i][t]) / 2;
@@ -145,14 +145,6 @@ public final class RegulensModel {
                 : ((MultiLayerNetwork) network).output(x, false);
     }
 
-    private float[] reverseComplement(float[] rows, int n) {
-        float[] rc = new float[rows.length];
-        for (int i = 0; i < n; i++) {
-            OneHotBatch.reverseComplement(rows, i * 4 * length, rc, i * 4 * length, length);
-        }
-        return rc;
-    }
-
     /**
      * d logit[task] / d input for each row, as rows (n × 4 × L). For a strand-averaged model this is the
      * gradient of the averaged logit: half the forward gradient plus half the reverse-complemented gradient of
@@ -163,8 +155,8 @@ public final class RegulensModel {
         if (!settings.averagesStrands()) {
             return forward;
         }
-        float[] reverse = rawGradients(reverseComplement(rows, n), n, task);
-        float[] back = reverseComplement(reverse, n);
+        float[] reverse = rawGradients(OneHotBatch.reverseComplement(rows, 0, n, length), n, task);
+        float[] back = OneHotBatch.reverseComplement(reverse, 0, n, length);
         for (int i = 0; i < forward.length; i++) {
             forward[i] = (forward[i] + back[i]) / 2;
         }
