@@ -1,5 +1,6 @@
 package org.regulens.attribute;
 
+import org.regulens.nn.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 

@@ -1,5 +1,6 @@
 package org.regulens.attribute;
 
+import org.regulens.nn.Tensors;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
