@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
             org.regulens.attribute.AttributeCommand.class,
             org.regulens.filters.FiltersCommand.class,
             org.regulens.motifs.MotifsCommand.class,
+            org.regulens.compare.CompareCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class
         },
