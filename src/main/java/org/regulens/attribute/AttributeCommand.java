@@ -10,8 +10,8 @@ import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.data.BatchStream;
+import org.regulens.data.RowCoordinates;
 import org.regulens.data.TrainingData;
-import org.regulens.io.npz.NpzFile;
 import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
@@ -179,7 +179,7 @@ public final class AttributeCommand implements Callable<Integer> {
                      AttributionMethod attribution, int taskIndex, Shard part, int batch) {
         int length = dataset.length();
         int size = 4 * length;
-        Genomic genomic = bedgraph == null ? null : Genomic.read(data);
+        RowCoordinates genomic = bedgraph == null ? null : RowCoordinates.read(data, "--bedgraph");
         List<BedGraphWriter.Window> windows = new ArrayList<>();
         double[] worstDelta = {0};
         long[] overThreshold = {0};
@@ -203,7 +203,9 @@ public final class AttributeCommand implements Callable<Integer> {
                     worstDelta[0] = Math.max(worstDelta[0], Float.isNaN(delta) ? 0 : delta);
                     writer.write(x, hyp, predictions[i], delta, b.rows()[i]);
                     if (genomic != null) {
-                        windows.add(genomic.window(b.rows()[i], perBase(x, hyp, length)));
+                        int row = b.rows()[i];
+                        windows.add(new BedGraphWriter.Window(genomic.chrom()[row], genomic.start()[row],
+                                genomic.end()[row], genomic.isMinus(row), perBase(x, hyp, length)));
                     }
                 }
                 progress.advance(b.size());
@@ -244,26 +246,5 @@ public final class AttributeCommand implements Callable<Integer> {
             }
         }
         return scores;
-    }
-
-    /** Genome coordinates of the data set's rows, from the arrays encode writes for peak input. */
-    private record Genomic(String[] chrom, long[] start, long[] end, String[] strand) {
-
-        static Genomic read(Path data) {
-            try (NpzFile npz = NpzFile.open(data)) {
-                for (String name : List.of("chrom", "start", "end", "strand")) {
-                    if (!npz.contains(name)) {
-                        throw org.regulens.core.RegulensException.atRecord(data, name,
-                                "missing: --bedgraph needs a data set encoded from peaks (genome coordinates)");
-                    }
-                }
-                return new Genomic(npz.read("chrom").asStrings(), npz.read("start").asLongs(), npz.read("end").asLongs(),
-                        npz.read("strand").asStrings());
-            }
-        }
-
-        BedGraphWriter.Window window(int row, float[] scores) {
-            return new BedGraphWriter.Window(chrom[row], start[row], end[row], "-".equals(strand[row]), scores);
-        }
     }
 }

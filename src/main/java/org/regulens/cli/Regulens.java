@@ -27,6 +27,7 @@ import picocli.CommandLine.Option;
             org.regulens.predict.PredictCommand.class,
             org.regulens.attribute.AttributeCommand.class,
             org.regulens.filters.FiltersCommand.class,
+            org.regulens.scan.ScanCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class
         },
