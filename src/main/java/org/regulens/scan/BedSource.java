@@ -25,7 +25,7 @@ final class BedSource implements SequenceSource {
     private final Path genome;
     private final GenomeIndex index;
     private final Map<String, List<Peak>> byChromosome = new LinkedHashMap<>();
-    private final int count;
+    private final long bases;
 
     BedSource(Path bed, Path genome) {
         this.genome = genome;
@@ -43,7 +43,7 @@ final class BedSource implements SequenceSource {
             }
             byChromosome.computeIfAbsent(peak.chrom(), c -> new ArrayList<>()).add(peak);
         }
-        this.count = peaks.size();
+        this.bases = peaks.stream().mapToLong(Peak::length).sum();
     }
 
     @Override
@@ -80,7 +80,7 @@ final class BedSource implements SequenceSource {
     }
 
     @Override
-    public long size() {
-        return count;
+    public long bases() {
+        return bases;
     }
 }

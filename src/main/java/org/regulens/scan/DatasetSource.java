@@ -51,8 +51,8 @@ final class DatasetSource implements SequenceSource {
     }
 
     @Override
-    public long size() {
-        return data.rows();
+    public long bases() {
+        return data.rows() * data.length();
     }
 
     @Override

@@ -29,7 +29,7 @@ final class FastaSource implements SequenceSource {
     }
 
     @Override
-    public long size() {
+    public long bases() {
         return -1;
     }
 }

@@ -9,8 +9,10 @@ import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
-import org.regulens.motif.Motif;
+import org.regulens.motif.Background;
+import org.regulens.motif.MotifDatabase;
 import org.regulens.motif.MotifFile;
+import org.regulens.motif.MotifFormat;
 import org.regulens.motif.MotifReader;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -32,7 +34,7 @@ public final class ScanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--motifs", required = true, paramLabel = "M.meme",
-            description = "Motifs (MEME, JASPAR or TRANSFAC; plain or gzip).")
+            description = "Motifs (MEME, JASPAR or TRANSFAC; plain or gzip), or JASPAR2024 for the bundled collection.")
     Path motifs;
 
     @Option(names = "--data", paramLabel = "DATA.npz", description = "Input: a data set (from encode).")
@@ -80,7 +82,7 @@ public final class ScanCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         validate();
-        MotifFile file = MotifReader.readFile(motifs);
+        MotifFile file = readMotifs();
         double[] bg;
         try {
             bg = ScanBackground.resolve(background, file.background());
@@ -96,21 +98,21 @@ public final class ScanCommand implements Callable<Integer> {
         long sequences = 0;
         try (SequenceSource source = open();
              HitTable table = new HitTable(out, bedOut, file.motifs());
-             Progress progress = new Progress("scan", source.size(), "sequences")) {
+             Progress progress = new Progress("scan", source.bases(), "bases")) {
             long[] count = {0};
             source.forEach(sequence -> {
                 table.add(sequence, scanner.scan(sequence.letters()));
                 count[0]++;
-                progress.advance(1);
+                progress.advance(sequence.letters().length);
             });
             sequences = count[0];
             table.commit(noQvalue ? null : qValues(scanner));
             Log.info("scan: %,d hits in %,d sequences written to %s", table.hits(), sequences, out);
         }
-        for (MotifScanner.Target t : scanner.targets()) {
-            if (!noQvalue) {
-                Log.info("scan: %s: %,d windows tested", t.motif.id(), t.tests());
-            }
+        if (!noQvalue) {
+            long tests = scanner.targets().stream().mapToLong(MotifScanner.Target::tests).sum();
+            Log.info("scan: %,d windows tested over all motifs and strands (the q-values' number of tests, per motif)",
+                    tests);
         }
         return Regulens.EXIT_OK;
     }
@@ -130,6 +132,14 @@ public final class ScanCommand implements Callable<Integer> {
         if (!(pseudocount >= 0) || Double.isInfinite(pseudocount)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--pseudocount must be >= 0");
         }
+    }
+
+    /** The motif file, or the bundled JASPAR 2024 collection by its name (uniform background). */
+    private MotifFile readMotifs() {
+        if (motifs.toString().equalsIgnoreCase(MotifDatabase.JASPAR2024) && !java.nio.file.Files.exists(motifs)) {
+            return new MotifFile(MotifDatabase.jaspar2024(), Background.uniform(), MotifFormat.JASPAR);
+        }
+        return MotifReader.readFile(motifs);
     }
 
     private SequenceSource open() {

@@ -7,8 +7,8 @@ interface SequenceSource extends AutoCloseable {
 
     void forEach(Consumer<ScanSequence> action);
 
-    /** How many sequences there are, or -1 when unknown before reading (FASTA). */
-    long size();
+    /** How many bases there are in all, for progress; -1 when unknown before reading (FASTA). */
+    long bases();
 
     @Override
     default void close() {
