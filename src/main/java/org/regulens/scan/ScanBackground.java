@@ -46,7 +46,7 @@ final class ScanBackground {
         return readFile(Path.of(spec));
     }
 
-    /** Averages each base with its complement, so that both strands have the same null model (as MEME does). */
+    /** Averages each base with its complement, so that both strands of a sequence have one null model. */
     static double[] symmetric(double[] background) {
         double at = (background[0] + background[3]) / 2;
         double cg = (background[1] + background[2]) / 2;
