@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             org.regulens.filters.FiltersCommand.class,
             org.regulens.motifs.MotifsCommand.class,
             org.regulens.compare.CompareCommand.class,
+            org.regulens.scan.ScanCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class
         },

@@ -47,8 +47,14 @@ public final class GenomeCoordinates {
                     throw RegulensException.atRecord(data, name, "missing: " + why);
                 }
             }
-            return new GenomeCoordinates(npz.read("chrom").asStrings(), npz.read("start").asLongs(),
-                    npz.read("end").asLongs(), npz.read("strand").asStrings());
+            String[] chrom = npz.read("chrom").asStrings();
+            long[] start = npz.read("start").asLongs();
+            long[] end = npz.read("end").asLongs();
+            String[] strand = npz.read("strand").asStrings();
+            if (start.length != chrom.length || end.length != chrom.length || strand.length != chrom.length) {
+                throw RegulensException.inFile(data, "chrom, start, end and strand have different lengths");
+            }
+            return new GenomeCoordinates(chrom, start, end, strand);
         }
     }
 
