@@ -6,6 +6,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
@@ -15,6 +16,8 @@ import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import org.regulens.motif.Background;
 import org.regulens.motif.MemeWriter;
+import org.regulens.motif.Motif;
+import org.regulens.motif.MotifDatabase;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,8 +27,9 @@ import picocli.CommandLine.Option;
         description = {
             "Turn each first-layer filter into a motif: the windows whose activation exceeds a fraction of the "
                     + "filter's maximum are stacked into a position frequency matrix (MEME out, nsites = windows).",
-            "A table beside it (FILTERS.tsv) gives each filter's windows, maximum activation, information content "
-                    + "and influence (mean change of the predictions when the filter is knocked out)."
+            "A table beside it (FILTERS.tsv) gives each filter's windows, maximum activation, information content, "
+                    + "influence (mean change of the predictions when the filter is knocked out) and best match in "
+                    + "--motif-db with its q-value; the log says what share of filters match a known motif."
         })
 public final class FiltersCommand implements Callable<Integer> {
 
@@ -60,6 +64,16 @@ public final class FiltersCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "256", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
+    @Option(names = "--motif-db", defaultValue = MotifDatabase.JASPAR2024, paramLabel = "DB",
+            description = "Match each filter motif against this database as compare does (Pearson columns): "
+                    + "JASPAR2024 (bundled), a motif file, or none (default: ${DEFAULT-VALUE}).")
+    String motifDb;
+
+    @Option(names = "--match-q", defaultValue = "0.05",
+            description = "A filter matches a known motif when its best match has a q-value below this "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double matchQ;
+
     @Override
     public Integer call() {
         Integer code = TrainingData.splitCode(split);
@@ -77,25 +91,36 @@ public final class FiltersCommand implements Callable<Integer> {
             rows = java.util.Arrays.copyOf(rows, Math.min(rows.length, maxSequences));
             List<FilterAnalysis.FilterMotif> filters = FilterAnalysis.analyse(regulensModel, dataset, rows, threshold,
                     batchSize, influenceSequences);
-            MemeWriter.write(out, filters.stream().filter(f -> f.sites() > 0).map(FilterAnalysis.FilterMotif::motif)
-                    .toList(), Background.uniform());
-            writeTable(filters);
+            List<Motif> motifs = filters.stream().filter(f -> f.sites() > 0).map(FilterAnalysis.FilterMotif::motif)
+                    .toList();
+            Map<String, FilterMatch> matches = "none".equalsIgnoreCase(motifDb) ? Map.of()
+                    : FilterMatch.best(motifs, MotifDatabase.resolve(motifDb));
+            if (!matches.isEmpty()) {
+                long matched = matches.values().stream().filter(m -> m.qValue() < matchQ).count();
+                Log.info("filters: %d of %d filters with activating windows (%.1f%%) match a motif of %s at q < %s",
+                        matched, motifs.size(), 100.0 * matched / Math.max(1, motifs.size()), motifDb, matchQ);
+            }
+            MemeWriter.write(out, motifs, Background.uniform());
+            writeTable(filters, matches);
             Log.info("%d filters, %d with activating windows, from %,d sequences", filters.size(),
                     filters.stream().filter(f -> f.sites() > 0).count(), rows.length);
         }
         return Regulens.EXIT_OK;
     }
 
-    private void writeTable(List<FilterAnalysis.FilterMotif> filters) {
+    private void writeTable(List<FilterAnalysis.FilterMotif> filters, Map<String, FilterMatch> matches) {
         Path table = out.resolveSibling(out.getFileName().toString().replaceFirst("\\.meme$", "") + ".tsv");
         try (AtomicOutput output = AtomicOutput.create(table)) {
             try (Writer w = output.writer()) {
-                w.write("filter\tsites\tmax_activation\tinformation_bits\tinfluence\tconsensus\n");
+                w.write("filter\tsites\tmax_activation\tinformation_bits\tinfluence\tconsensus\tbest_match"
+                        + "\tbest_match_name\tbest_match_q\n");
                 for (FilterAnalysis.FilterMotif f : filters) {
                     boolean any = f.sites() > 0;
-                    w.write(String.format(Locale.ROOT, "filter_%d\t%d\t%.6g\t%.4f\t%.6g\t%s%n", f.filter(), f.sites(),
-                            f.maxActivation(), any ? f.motif().totalInformation(Background.uniform()) : 0.0,
-                            f.influence(), any ? f.motif().consensus() : ""));
+                    FilterMatch m = matches.get(f.motif().id());
+                    w.write(String.format(Locale.ROOT, "filter_%d\t%d\t%.6g\t%.4f\t%.6g\t%s\t%s\t%s\t%s%n", f.filter(),
+                            f.sites(), f.maxActivation(), any ? f.motif().totalInformation(Background.uniform()) : 0.0,
+                            f.influence(), any ? f.motif().consensus() : "", m == null ? "" : m.targetId(),
+                            m == null ? "" : m.targetName(), m == null ? "" : String.format(Locale.ROOT, "%.3g", m.qValue())));
                 }
             }
             output.commit();

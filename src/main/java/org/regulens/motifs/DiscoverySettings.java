@@ -16,7 +16,7 @@ package org.regulens.motifs;
  * @param minSeqlets         patterns with fewer seqlets are dropped (20)
  * @param trimThreshold      a pattern is trimmed to the span of positions whose summed |CWM| reaches this fraction
  *                           of the largest (0.3)
- * @param mergeSimilarity    patterns whose CWMs align at least this well (continuous Jaccard) are merged (0.6)
+ * @param mergeSimilarity    patterns whose CWMs align at least this well (continuous Jaccard) are merged (0.5)
  * @param seed               seed of the permutation null and of clustering (1)
  * @param threads            worker threads (default: available processors)
  */
@@ -26,7 +26,7 @@ public record DiscoverySettings(int window, int flank, double fdr, double minPas
                                 double mergeSimilarity, long seed, int threads) {
 
     public static DiscoverySettings defaults() {
-        return new DiscoverySettings(21, 5, 0.2, 0, 0.2, 2000, 8, 100, 20, 4, 20, 0.3, 0.6, 1,
+        return new DiscoverySettings(21, 5, 0.2, 0, 0.2, 2000, 8, 100, 20, 4, 20, 0.3, 0.5, 1,
                 Runtime.getRuntime().availableProcessors());
     }
 

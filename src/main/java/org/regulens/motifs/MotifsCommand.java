@@ -95,7 +95,7 @@ public final class MotifsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double trimThreshold;
 
-    @Option(names = "--merge-similarity", defaultValue = "0.6",
+    @Option(names = "--merge-similarity", defaultValue = "0.5",
             description = "Merge patterns whose CWMs align with at least this continuous Jaccard similarity "
                     + "(default: ${DEFAULT-VALUE}).")
     double mergeSimilarity;
