@@ -22,6 +22,7 @@ class MotifsSpec extends Specification {
     @Shared @TempDir Path dir
     @Shared Path sim
     @Shared Path data
+    @Shared Path model
 
     def setupSpec() {
         sim = dir.resolve('sim')
@@ -30,7 +31,7 @@ class MotifsSpec extends Specification {
         data = dir.resolve('data.npz')
         assert run(['encode', '--genome', sim.resolve('genome.fa'), '--samplesheet', sim.resolve('samplesheet.csv'),
                     '--width', 200, '--out', data, '--seed', 3, '-q']).exitCode == 0
-        def model = dir.resolve('model.zip')
+        model = dir.resolve('model.zip')
         def r = run(['train', '--data', data, '--arch', 'cnn-local', '--first-activation', 'exp', '--out', model,
                      '--epochs', 25, '--lr', 0.003, '--batch-size', 32, '--seed', 1, '-q'])
         assert r.exitCode == 0: r
@@ -120,6 +121,23 @@ class MotifsSpec extends Specification {
         ['patterns.meme', 'patterns_cwm.meme', 'patterns.tsv'].every { name ->
             again.resolve(name).text == dir.resolve("motifs_rest/$name").text && lite.resolve(name).text == again.resolve(name).text
         }
+    }
+
+    def "filters of the exp-activation model: each planted motif is some filter's significant best match, the decoy none's"() {
+        when:
+        def out = dir.resolve('filters.meme')
+        def r = run(['filters', '--model', model, '--data', data, '--out', out])
+        def lines = dir.resolve('filters.tsv').readLines()
+        def header = lines[0].split('\t') as List
+        def rows = lines.drop(1).collect { l -> [header, l.split('\t', -1) as List].transpose().collectEntries() }
+        def significant = rows.findAll { it.best_match_q && (it.best_match_q as double) < 0.05 }
+
+        then:
+        r.exitCode == 0
+        header.takeRight(3) == ['best_match', 'best_match_name', 'best_match_q']
+        r.stderr =~ /filters: \d+ of \d+ filters with activating windows \(\d+\.\d%\) match a motif of JASPAR2024/
+        PLANTED.values().every { id -> significant.any { it.best_match == id } }
+        significant.every { it.best_match != DECOY }
     }
 
     def "bad input: one line naming the file, non-zero exit, no output folder"() {
