@@ -1,0 +1,135 @@
+import java.util.zip.GZIPInputStream
+
+/**
+ * Reads and checks the pipeline's inputs at start, so that bad input stops the run before any task: the input
+ * mode, the samplesheet (missing files, duplicate tasks) and whether the genome has the peaks' chromosomes.
+ * Errors are collected as one line each, naming the file and line.
+ */
+class RegulensInputs {
+
+    /** One samplesheet row: the model group, the task and its peak file. */
+    static class Row {
+        String group
+        String task
+        File peaks
+    }
+
+    /** Problems with the choice of input parameters. */
+    static List<String> checkMode(Map params) {
+        List<String> errors = []
+        def given = ['simulate', 'samplesheet', 'sequences', 'data'].findAll { params[it] }
+        if (given.size() != 1) {
+            errors << "give exactly one input: --simulate (test profile), --samplesheet with --genome, --sequences or --data" +
+                    (given ? " (got --${given.join(', --')})" : '')
+        }
+        if (params.samplesheet && !params.genome) {
+            errors << '--samplesheet needs --genome'
+        }
+        if (params.model && !params.data) {
+            errors << '--model needs --data (the data set to interpret)'
+        }
+        errors
+    }
+
+    /** The samplesheet's rows; problems go to {@code errors}. Paths are relative to the samplesheet's folder. */
+    static List<Row> samplesheet(String path, List<String> errors) {
+        def file = new File(path)
+        def lines = file.readLines()
+        if (!lines) {
+            errors << "${path}: empty samplesheet"
+            return []
+        }
+        def header = lines[0].split(',', -1)*.trim()
+        int task = header.indexOf('task')
+        int peaks = header.indexOf('peaks')
+        int group = header.indexOf('group')
+        if (task < 0 || peaks < 0) {
+            errors << "${path}:1: the header must name the columns task and peaks (and optionally group), found '${lines[0]}'"
+            return []
+        }
+        List<Row> rows = []
+        Map<String, Integer> seen = [:]
+        lines.eachWithIndex { String line, int i ->
+            if (i == 0 || !line.trim()) {
+                return
+            }
+            def fields = line.split(',', -1)*.trim()
+            if (fields.size() != header.size()) {
+                errors << "${path}:${i + 1}: expected ${header.size()} comma-separated fields, found ${fields.size()}"
+                return
+            }
+            def name = fields[task]
+            if (!(name ==~ /[A-Za-z0-9_.-]+/)) {
+                errors << "${path}:${i + 1}: task '${name}' must be letters, digits, '_', '.' or '-'"
+                return
+            }
+            if (seen.containsKey(name)) {
+                errors << "${path}:${i + 1}: task '${name}' appears twice (first on line ${seen[name]})"
+                return
+            }
+            seen[name] = i + 1
+            def peakFile = new File(fields[peaks])
+            if (!peakFile.absolute) {
+                peakFile = new File(file.absoluteFile.parentFile, fields[peaks])
+            }
+            if (!peakFile.isFile()) {
+                errors << "${path}:${i + 1}: peak file ${fields[peaks]} does not exist"
+                return
+            }
+            def groupName = group >= 0 && fields[group] ? fields[group] : 'all'
+            rows << new Row(group: groupName, task: name, peaks: peakFile)
+        }
+        if (!rows && !errors) {
+            errors << "${path}: no tasks"
+        }
+        rows
+    }
+
+    /** Checks that every peak file's chromosomes are in the genome (its .fai, else its FASTA headers). */
+    static void checkChromosomes(String genome, List<Row> rows, List<String> errors) {
+        Set<String> contigs = contigs(new File(genome))
+        rows.each { row ->
+            Set<String> missing = new TreeSet<>()
+            reader(row.peaks).withReader { r ->
+                r.eachLine { String line ->
+                    if (line && !line.startsWith('#') && !line.startsWith('track') && !line.startsWith('browser')) {
+                        def chrom = line.split('\t', 2)[0]
+                        if (!contigs.contains(chrom)) {
+                            missing << chrom
+                        }
+                    }
+                }
+            }
+            if (missing) {
+                errors << "${row.peaks}: chromosome(s) ${missing.take(5).join(', ')}${missing.size() > 5 ? ', ...' : ''} not in the genome ${genome}"
+            }
+        }
+    }
+
+    private static Set<String> contigs(File genome) {
+        def fai = new File(genome.path + '.fai')
+        if (fai.isFile()) {
+            return fai.readLines().findAll { it }.collect { it.split('\t', 2)[0] } as Set
+        }
+        Set<String> names = [] as Set
+        reader(genome).withReader { r ->
+            r.eachLine { String line ->
+                if (line.startsWith('>')) {
+                    names << line.substring(1).trim().split(/\s+/, 2)[0]
+                }
+            }
+        }
+        names
+    }
+
+    /** A reader of a plain or gzip (also bgzip) file, told apart by its magic bytes. */
+    private static Reader reader(File file) {
+        def input = new BufferedInputStream(new FileInputStream(file))
+        input.mark(2)
+        int b1 = input.read()
+        int b2 = input.read()
+        input.reset()
+        def stream = (b1 == 0x1f && b2 == 0x8b) ? new GZIPInputStream(input, 1 << 16) : input
+        new BufferedReader(new InputStreamReader(stream, 'UTF-8'))
+    }
+}

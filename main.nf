@@ -1,0 +1,103 @@
+#!/usr/bin/env nextflow
+/*
+ * regulens: which motifs drive your peaks. Peaks (or sequences, or an encoded data set, or a trained model) →
+ * encode → train → evaluate → attribute (scattered over shards) → motifs → compare (JASPAR) → filters → report.
+ * Run: bin/regulens-nextflow run . -profile test --outdir results   (parameters: nextflow_schema.json, --help)
+ */
+nextflow.enable.dsl = 2
+
+import groovy.json.JsonOutput
+
+include { PREPARE_DATA } from './subworkflows/local/prepare_data'
+include { INTERPRET    } from './subworkflows/local/interpret'
+include { TRAIN        } from './modules/local/train'
+include { EVALUATE     } from './modules/local/evaluate'
+include { FILTERS      } from './modules/local/filters'
+include { PREDICT      } from './modules/local/predict'
+include { REPORT       } from './modules/local/report'
+
+/** Model, metrics, interpretation and report for each model group. */
+workflow REGULENS {
+    take:
+    rows         // samplesheet rows, empty unless --samplesheet
+    paramsJson   // params.json, shown in the report
+
+    main:
+    PREPARE_DATA(rows)
+    data = PREPARE_DATA.out.data
+    versions = PREPARE_DATA.out.versions
+
+    if (params.model) {
+        model = data.map { meta, npz -> [meta, file(params.model)] }
+        trainingLog = data.map { meta, npz -> [meta, []] }
+    } else {
+        TRAIN(data)
+        model = TRAIN.out.model
+        trainingLog = TRAIN.out.log
+        versions = versions.mix(TRAIN.out.versions)
+    }
+    modelData = model.join(data)
+
+    EVALUATE(modelData)
+    FILTERS(modelData.map { meta, m, d -> [meta, m, d, params.motif_db] })
+    INTERPRET(modelData, EVALUATE.out.metrics)
+    versions = versions.mix(EVALUATE.out.versions, FILTERS.out.versions, INTERPRET.out.versions)
+
+    if (params.predict_fasta) {
+        PREDICT(model.map { meta, m -> [meta, m, file(params.predict_fasta)] })
+        versions = versions.mix(PREDICT.out.versions)
+    }
+
+    reportInput = data.map { meta, npz -> [meta.id, meta, npz] }
+        .join(trainingLog.map { meta, log -> [meta.id, log] })
+        .join(EVALUATE.out.metrics.map { meta, table, roc, pr -> [meta.id, [table, roc, pr]] })
+        .join(FILTERS.out.filters.map { meta, meme, table -> [meta.id, [meme, table]] })
+        .join(INTERPRET.out.discoveries)
+        .map { id, meta, npz, log, metrics, filters, labels, folders, matches, attrs ->
+            [meta, npz, log, metrics, filters, folders, matches, attrs, labels, paramsJson, params.motif_db]
+        }
+    REPORT(reportInput)
+    versions = versions.mix(REPORT.out.versions)
+
+    emit:
+    report   = REPORT.out.html
+    versions = versions
+}
+
+/** Stops the run at the start on bad input (parameters, input mode, samplesheet, genome chromosomes); returns the samplesheet rows. */
+def checkedInputs(String schema) {
+    def problems = ParamsSchema.validate(params, schema) + RegulensInputs.checkMode(params)
+    def rows = []
+    if (!problems && params.samplesheet) {
+        rows = RegulensInputs.samplesheet(params.samplesheet as String, problems)
+        if (!problems) {
+            RegulensInputs.checkChromosomes(params.genome as String, rows, problems)
+        }
+    }
+    if (problems) {
+        error("regulens: invalid input:\n  " + problems.join('\n  '))
+    }
+    rows
+}
+
+/** params.json for the report; rewritten only when it changes, so that -resume keeps the report cached. */
+def paramsFile() {
+    def target = file("${params.outdir}/pipeline_info/params.json")
+    def json = JsonOutput.prettyPrint(JsonOutput.toJson(params.findAll { k, v -> !k.contains('-') }.sort()))
+    if (!target.exists() || target.text != json) {
+        target.parent.mkdirs()
+        target.text = json
+    }
+    target
+}
+
+workflow {
+    if (params.help) {
+        log.info ParamsSchema.help("${projectDir}/nextflow_schema.json")
+    } else {
+        REGULENS(checkedInputs("${projectDir}/nextflow_schema.json"), paramsFile())
+        REGULENS.out.versions
+            .unique()
+            .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true, newLine: false)
+    }
+}

@@ -1,0 +1,38 @@
+// Contribution scores of one task by one method, for one shard of the rows.
+process ATTRIBUTE {
+    tag "${meta.id}/${meta.task}/${meta.method} ${meta.shard}/${meta.shards}"
+    label 'process_medium'
+    label 'process_gpu'
+
+    input:
+    tuple val(meta), path(model), path(data)
+
+    output:
+    tuple val(meta), path("attr.${meta.shard}.npz"), emit: attributions
+    path 'versions.yml'                            , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens attribute --model $model --data $data --task ${meta.task} --method ${meta.method} \\
+        --shard ${meta.shard}/${meta.shards} --out attr.${meta.shard}.npz $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch attr.${meta.shard}.npz
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

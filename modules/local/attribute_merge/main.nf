@@ -1,0 +1,36 @@
+// Joins the attribution shards of one task and method into data-set order.
+process ATTRIBUTE_MERGE {
+    tag "${meta.id}/${meta.task}/${meta.method}"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(shards)
+
+    output:
+    tuple val(meta), path("${meta.method}.npz"), emit: attributions
+    path 'versions.yml'                        , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens attribute merge --out ${meta.method}.npz $args $shards
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch ${meta.method}.npz
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,36 @@
+// Tomtom-like matching of discovered motifs against a motif database (default: bundled JASPAR 2024).
+process COMPARE {
+    tag "${meta.id}/${meta.task}/${meta.method}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(query), val(database)
+
+    output:
+    tuple val(meta), path('matches.tsv'), emit: matches
+    path 'versions.yml'                 , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens compare --query $query --target '$database' --out matches.tsv --threads ${task.cpus} $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch matches.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,40 @@
+// Peaks + genome (or a sequence table) to a training set: summit windows, GC-matched negatives, splits.
+process ENCODE {
+    tag "$meta.id"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(peaks, stageAs: 'peaks??/*'), path(genome), path(sequences)
+
+    output:
+    tuple val(meta), path('data.npz'), emit: data
+    path 'versions.yml'              , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    def peakList = peaks instanceof List ? peaks : [peaks]
+    def rows = [meta.tasks, peakList].transpose().collect { t, p -> "${t},${p}" }.join('\\n')
+    def input = sequences ? "--sequences ${sequences}" : "--genome ${genome} --samplesheet samplesheet.csv"
+    """
+    printf 'task,peaks\\n${rows}\\n' > samplesheet.csv
+    regulens encode $input --out data.npz $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch data.npz
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,38 @@
+// Per-task auROC/auPR and ROC/PR curves on the held-out split.
+process EVALUATE {
+    tag "$meta.id"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(model), path(data)
+
+    output:
+    tuple val(meta), path('metrics.tsv'), path('metrics.roc.tsv'), path('metrics.pr.tsv'), emit: metrics
+    path 'versions.yml'                                                                 , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens evaluate --model $model --data $data --out metrics.tsv $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    printf 'task\\tauroc\\tauprc\\tn_pos\\tn_neg\\tsplit\\n' > metrics.tsv
+    for t in ${meta.tasks ? meta.tasks.join(' ') : 'stub'}; do printf '%s\\t0.5\\t0.5\\t1\\t1\\ttest\\n' "\$t" >> metrics.tsv; done
+    touch metrics.roc.tsv metrics.pr.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

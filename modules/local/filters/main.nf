@@ -1,0 +1,36 @@
+// First-layer filters as motifs, with their influence and best database match.
+process FILTERS {
+    tag "$meta.id"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(model), path(data), val(database)
+
+    output:
+    tuple val(meta), path('filters.meme'), path('filters.tsv'), emit: filters
+    path 'versions.yml'                                       , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens filters --model $model --data $data --motif-db '$database' --out filters.meme $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch filters.meme filters.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,39 @@
+// TF-MoDISco-like motif discovery from one task's contribution scores.
+process MOTIFS {
+    tag "${meta.id}/${meta.task}/${meta.method}"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(attributions), path(data)
+
+    output:
+    tuple val(meta), path('motifs')                , emit: motifs
+    tuple val(meta), path('motifs/patterns.meme')  , emit: patterns
+    tuple val(meta), path('motifs/*')              , emit: files
+    path 'versions.yml'                            , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens motifs --attributions $attributions --data $data --out motifs --threads ${task.cpus} $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir motifs
+    touch motifs/patterns.meme motifs/patterns_cwm.meme motifs/patterns.npz motifs/patterns.tsv motifs/seqlets.tsv motifs/seqlets.bed
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

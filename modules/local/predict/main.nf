@@ -1,0 +1,36 @@
+// Per-task probabilities for new sequences (FASTA) with a trained model.
+process PREDICT {
+    tag "$meta.id"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(model), path(fasta)
+
+    output:
+    tuple val(meta), path('predictions.tsv'), emit: predictions
+    path 'versions.yml'                     , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens predict --model $model --fasta $fasta --out predictions.tsv $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch predictions.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

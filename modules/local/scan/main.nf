@@ -1,0 +1,36 @@
+// FIMO-like scan of the data set's sequences with the discovered motifs.
+process SCAN {
+    tag "${meta.id}/${meta.task}/${meta.method}"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(motifs), path(data)
+
+    output:
+    tuple val(meta), path('hits.tsv'), path('hits.bed'), emit: hits
+    path 'versions.yml'                              , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens scan --motifs $motifs --data $data --out hits.tsv --bed-out hits.bed $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch hits.tsv hits.bed
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,40 @@
+// Simulated genome with planted motifs and ChIP-seq-like peaks (test profile and demonstrations).
+process SIMULATE {
+    tag "simulated"
+    label 'process_single'
+
+    input:
+    val(meta)
+
+    output:
+    tuple val(meta), path('sim/genome.fa'), path('sim/genome.fa.fai'), emit: genome
+    tuple val(meta), path('sim/*.narrowPeak.gz')                    , emit: peaks
+    tuple val(meta), path('sim/planted.bed')                        , emit: planted
+    path 'versions.yml'                                             , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens simulate --mode genome --out sim $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir sim
+    touch sim/genome.fa sim/genome.fa.fai sim/planted.bed
+    echo stub | gzip > sim/stub.narrowPeak.gz
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

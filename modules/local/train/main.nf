@@ -1,0 +1,38 @@
+// Trains one (multi-task) model on a data set.
+process TRAIN {
+    tag "$meta.id"
+    label 'process_high'
+    label 'process_gpu'
+
+    input:
+    tuple val(meta), path(data)
+
+    output:
+    tuple val(meta), path('model.zip')         , emit: model
+    tuple val(meta), path('model.training.tsv'), emit: log
+    path 'versions.yml'                        , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    regulens train --data $data --out model.zip $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch model.zip model.training.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}
