@@ -17,6 +17,9 @@ process ATTRIBUTE {
     script:
     def args = task.ext.args ?: ''
     """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
     regulens attribute --model $model --data $data --task ${meta.task} --method ${meta.method} \\
         --shard ${meta.shard}/${meta.shards} --out attr.${meta.shard}.npz $args
 

@@ -16,6 +16,9 @@ process ATTRIBUTE_MERGE {
     script:
     def args = task.ext.args ?: ''
     """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
     regulens attribute merge --out ${meta.method}.npz $args $shards
 
     cat <<-END_VERSIONS > versions.yml

@@ -19,6 +19,9 @@ process ENCODE {
     def rows = [meta.tasks, peakList].transpose().collect { t, p -> "${t},${p}" }.join('\\n')
     def input = sequences ? "--sequences ${sequences}" : "--genome ${genome} --samplesheet samplesheet.csv"
     """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
     printf 'task,peaks\\n${rows}\\n' > samplesheet.csv
     regulens encode $input --out data.npz $args
 

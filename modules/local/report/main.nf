@@ -30,6 +30,9 @@ process REPORT {
     def filtersFile = asList(filters).find { it.name.endsWith('.meme') }
     def logArg = training_log ? "--training-log ${training_log}" : ''
     """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
     ${assemble}
     regulens report --out report.html --mqc-dir . --data $data $logArg --metrics $metricsFile \\
         --filters $filtersFile $motifArgs $attrArgs --params $params_json --motif-db '$database' \\

@@ -31,7 +31,7 @@ public final class Comparison {
                 p[q * targets.size() + t] = matches.get(q).get(t).pValue();
             }
         }
-        double[] all = QValues.benjaminiHochberg(p);
+        double[] all = org.regulens.core.FalseDiscovery.benjaminiHochberg(p);
         qValues = new double[queries.size()][targets.size()];
         for (int q = 0; q < queries.size(); q++) {
             System.arraycopy(all, q * targets.size(), qValues[q], 0, targets.size());

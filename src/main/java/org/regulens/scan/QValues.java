@@ -1,14 +1,12 @@
 package org.regulens.scan;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
  * Benjamini–Hochberg q-values over every tested window of one motif (both strands, each window and strand one
- * test), computed from counts of integer scores, so no per-window p-value need be kept: sorting tests by
- * p-value, a test of rank i gets min over ranks j ≥ i of m·p(j)/j, capped at 1; tied p-values share the largest
- * rank, as in R's p.adjust(method = "BH").
+ * test), computed from counts of integer scores ({@link org.regulens.core.FalseDiscovery}), so no per-window
+ * p-value need be kept.
  */
 final class QValues {
 
@@ -25,7 +23,6 @@ final class QValues {
         record Level(int matrix, int offset, double p, long count) {
         }
         List<Level> levels = new ArrayList<>();
-        long m = 0;
         double[][] q = new double[matrices.size()][];
         for (int i = 0; i < matrices.size(); i++) {
             ScoreMatrix matrix = matrices.get(i);
@@ -34,23 +31,18 @@ final class QValues {
             for (int k = 0; k < c.length; k++) {
                 if (c[k] > 0) {
                     levels.add(new Level(i, k, matrix.pValue(matrix.minScore() + k), c[k]));
-                    m += c[k];
                 }
             }
         }
-        levels.sort(Comparator.comparingDouble(Level::p));
-        double[] ratio = new double[levels.size()];
-        long rank = 0;
+        double[] p = new double[levels.size()];
+        long[] tests = new long[levels.size()];
         for (int j = 0; j < levels.size(); j++) {
-            rank += levels.get(j).count();
-            ratio[j] = m * levels.get(j).p() / rank;
+            p[j] = levels.get(j).p();
+            tests[j] = levels.get(j).count();
         }
-        // the running minimum from the largest p down also gives tied p-values the ratio at their last rank
-        double running = 1;
-        for (int j = levels.size() - 1; j >= 0; j--) {
-            running = Math.min(running, ratio[j]);
-            Level level = levels.get(j);
-            q[level.matrix()][level.offset()] = running;
+        double[] adjusted = org.regulens.core.FalseDiscovery.benjaminiHochberg(p, tests);
+        for (int j = 0; j < levels.size(); j++) {
+            q[levels.get(j).matrix()][levels.get(j).offset()] = adjusted[j];
         }
         return new QValues(matrices, q);
     }
