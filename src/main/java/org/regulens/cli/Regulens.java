@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             org.regulens.motifs.MotifsCommand.class,
             org.regulens.compare.CompareCommand.class,
             org.regulens.scan.ScanCommand.class,
+            org.regulens.report.ReportCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class
         },
