@@ -7,9 +7,8 @@ process MOTIFS {
     tuple val(meta), path(attributions), path(data)
 
     output:
-    tuple val(meta), path('motifs')                , emit: motifs
+    tuple val(meta), path('motifs/*')              , emit: files      // the output folder's files
     tuple val(meta), path('motifs/patterns.meme')  , emit: patterns
-    tuple val(meta), path('motifs/*')              , emit: files
     path 'versions.yml'                            , emit: versions
 
     when:

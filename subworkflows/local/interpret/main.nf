@@ -48,7 +48,9 @@ workflow INTERPRET {
         .map { id, meta, patterns, data -> [meta, patterns, data] })
 
     // per group: [id, labels, motif folders, matches, attributions], sorted by label
-    discoveries = MOTIFS.out.motifs
+    // the folder holding a MOTIFS task's files (its output is declared file by file so that each is published)
+    folders = MOTIFS.out.files.map { meta, files -> [meta, (files instanceof List ? files[0] : files).parent] }
+    discoveries = folders
         .join(COMPARE.out.matches)
         .join(ATTRIBUTE_MERGE.out.attributions)
         .map { meta, folder, matches, attr -> [meta.id, "${meta.task}/${meta.method}", folder, matches, attr] }

@@ -5,11 +5,60 @@ import java.util.Map;
 
 /**
  * Writes small JSON documents (run metadata stored in npz files and reports) from maps, lists, strings,
- * numbers, booleans and nulls; maps keep their iteration order.
+ * numbers, booleans and nulls; maps keep their iteration order. Reads them back with the Jackson that ND4J ships.
  */
 public final class Json {
 
     private Json() {
+    }
+
+    /**
+     * Parses a JSON document into maps (in document order), lists, strings, numbers, booleans and nulls.
+     *
+     * @throws IllegalArgumentException saying where the text stops being JSON
+     */
+    public static Object read(String text) {
+        try {
+            org.nd4j.shade.jackson.databind.ObjectMapper mapper = new org.nd4j.shade.jackson.databind.ObjectMapper();
+            mapper.enable(org.nd4j.shade.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            mapper.enable(org.nd4j.shade.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+            return mapper.readValue(text, Object.class);
+        } catch (org.nd4j.shade.jackson.core.JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new IllegalArgumentException(e.getOriginalMessage() + where, e);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    /** Flattens nested objects and arrays into "a.b" / "a[0]" keys with display strings, in document order. */
+    public static Map<String, String> flatten(Object value) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        flatten("", value, out);
+        return out;
+    }
+
+    private static void flatten(String prefix, Object value, Map<String, String> out) {
+        if (value instanceof Map<?, ?> map && !map.isEmpty()) {
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                flatten(prefix.isEmpty() ? String.valueOf(e.getKey()) : prefix + "." + e.getKey(), e.getValue(), out);
+            }
+        } else if (value instanceof java.util.List<?> list
+                && list.stream().anyMatch(v -> v instanceof Map || v instanceof java.util.List)) {
+            for (int i = 0; i < list.size(); i++) {
+                flatten(prefix + "[" + i + "]", list.get(i), out);
+            }
+        } else if (value instanceof java.util.List<?> list) {
+            out.put(prefix, String.join(", ", list.stream().map(Json::display).toList()));
+        } else {
+            out.put(prefix.isEmpty() ? "(value)" : prefix, value instanceof Map ? "{}" : display(value));
+        }
+    }
+
+    /** Numbers as written (BigDecimal keeps 0.10 as 0.10), everything else as its string. */
+    private static String display(Object value) {
+        return value instanceof java.math.BigDecimal d ? d.toPlainString() : String.valueOf(value);
     }
 
     public static String write(Object value) {

@@ -88,7 +88,7 @@ final class ExamplesSection {
             return null;
         }
         try {
-            Object meta = JsonParser.parse(npz.read("meta").asString());
+            Object meta = org.regulens.io.Json.read(npz.read("meta").asString());
             return meta instanceof Map<?, ?> map && map.get("task") instanceof String s ? s : null;
         } catch (IllegalArgumentException e) {
             throw RegulensException.atRecord(file, "meta", "not valid JSON: " + e.getMessage());

@@ -31,14 +31,14 @@ final class SummarySection {
         }
         Object value;
         try {
-            value = JsonParser.parse(text);
+            value = org.regulens.io.Json.read(text);
         } catch (IllegalArgumentException e) {
             throw RegulensException.inFile(file, "not valid JSON: " + e.getMessage());
         }
         if (!(value instanceof Map)) {
             throw RegulensException.inFile(file, "expected a JSON object of parameters");
         }
-        return JsonParser.flatten(value);
+        return org.regulens.io.Json.flatten(value);
     }
 
     /**

@@ -8,6 +8,7 @@ class ProgressSpec extends Specification {
 
     def setup() {
         Log.setStream(new PrintStream(captured, true))
+        Log.setQuiet(false) // a CLI spec that ran -q in this JVM leaves the switch on
     }
 
     def cleanup() {
