@@ -116,22 +116,25 @@ class GalaxyToolsSpec extends Specification {
         exec(['xmllint', '--version'], HOME, [:], 60).exitCode == 0
     }
 
+    /** Runs a command with stdout and stderr sent to files (no reader threads), at most {@code seconds} long. */
     static RegulensRunner.Result exec(List<String> command, Path dir, Map<String, String> env, int seconds) {
+        def out = Files.createTempFile('galaxy-spec', '.out')
+        def err = Files.createTempFile('galaxy-spec', '.err')
         try {
             def builder = new ProcessBuilder(command).directory(dir.toFile())
+                    .redirectOutput(out.toFile()).redirectError(err.toFile())
             builder.environment().putAll(env)
             def process = builder.start()
-            def out = new StringBuilder()
-            def err = new StringBuilder()
-            process.consumeProcessOutput(out, err)
             if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
                 process.destroyForcibly()
-                return new RegulensRunner.Result(exitCode: -1, stdout: out.toString(), stderr: "timed out after ${seconds} s: $command")
+                return new RegulensRunner.Result(exitCode: -1, stdout: out.text, stderr: "timed out after ${seconds} s: $command")
             }
-            process.waitForProcessOutput(out, err)
-            new RegulensRunner.Result(exitCode: process.exitValue(), stdout: out.toString(), stderr: err.toString())
+            new RegulensRunner.Result(exitCode: process.exitValue(), stdout: out.text, stderr: err.text)
         } catch (IOException e) {
             new RegulensRunner.Result(exitCode: -1, stdout: '', stderr: e.message)
+        } finally {
+            Files.deleteIfExists(out)
+            Files.deleteIfExists(err)
         }
     }
 
