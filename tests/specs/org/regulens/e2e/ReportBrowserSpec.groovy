@@ -37,9 +37,9 @@ class ReportBrowserSpec extends Specification {
     }
 
     def setupSpec() {
-        def r = ReportSpec.chain(dir)
-        assert r.exitCode == 0: r
-        report = dir.resolve('report/report.html')
+        def chain = ReportSpec.shared()
+        assert chain.result.exitCode == 0: chain.result
+        report = chain.dir.resolve('report/report.html')
     }
 
     String browse(List<String> extra) {

@@ -17,11 +17,24 @@ class ReportSpec extends Specification {
 
     static final List<String> SECTIONS = ['summary', 'dataset', 'training', 'performance', 'motifs', 'filters', 'examples']
 
-    @Shared @TempDir Path dir
+    @Shared Path dir
     @Shared Path report
     @Shared RegulensRunner.Result result
 
-    /** Runs the chain and the report once; ReportBrowserSpec reuses it. */
+    private static Path sharedDir
+    private static RegulensRunner.Result sharedResult
+
+    /** The chain's folder and the report's run, made once per test JVM: ReportBrowserSpec reuses them. */
+    static synchronized Map shared() {
+        if (sharedDir == null) {
+            sharedDir = Files.createTempDirectory('regulens-report-chain')
+            Runtime.runtime.addShutdownHook(new Thread({ sharedDir.toFile().deleteDir() }))
+            sharedResult = chain(sharedDir)
+        }
+        [dir: sharedDir, result: sharedResult]
+    }
+
+    /** Runs the chain and the report in {@code dir}. */
     static RegulensRunner.Result chain(Path dir) {
         def sim = dir.resolve('sim')
         def ok = { RegulensRunner.Result r -> assert r.exitCode == 0: r; r }
@@ -49,7 +62,9 @@ class ReportSpec extends Specification {
     }
 
     def setupSpec() {
-        result = chain(dir)
+        def chain = shared()
+        dir = chain.dir
+        result = chain.result
         report = dir.resolve('report/report.html')
     }
 
