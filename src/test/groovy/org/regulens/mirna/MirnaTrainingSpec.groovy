@@ -76,7 +76,9 @@ class MirnaTrainingSpec extends Specification {
         then:
         trained.isGraph()
         trained.metadata().epochs_run == 1
-        trained.predict(new float[20 * 50], 1)[0][0] in 0f..1f
+        trained.metadata().validation.mean_auprc > 0.7
+        def p = trained.predict(new float[20 * 50], 1)[0][0]
+        p >= 0 && p <= 1
     }
 
     def "the same seed gives identical parameters; another seed does not"() {
@@ -86,8 +88,8 @@ class MirnaTrainingSpec extends Specification {
         def c = new Trainer(settings(1, 6), model('mirna-cnn', 6)).train(set(6))
 
         then:
-        a.network().params() == b.network().params()
-        a.network().params() != c.network().params()
+        a.network().params().toFloatVector() == b.network().params().toFloatVector()
+        a.network().params().toFloatVector() != c.network().params().toFloatVector()
     }
 
     def "train then predict through the CLI: input columns plus score, in input order; the model records its encoding"() {
