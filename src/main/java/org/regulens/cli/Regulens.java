@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
             org.regulens.compare.CompareCommand.class,
             org.regulens.scan.ScanCommand.class,
             org.regulens.report.ReportCommand.class,
+            org.regulens.mirna.MirnaCommand.class,
             BackendCommand.class,
             CommandLine.HelpCommand.class
         },

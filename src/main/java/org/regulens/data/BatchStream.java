@@ -12,7 +12,7 @@ import org.regulens.core.Shuffle;
  * skipped). For training the chunk order is shuffled and rows are shuffled within a pool of a few chunks
  * (a seeded, memory-bounded approximation of a full shuffle); for prediction rows come in file order.
  */
-public final class BatchStream {
+public final class BatchStream implements BatchSource {
 
     public static final int CHUNK_ROWS = 2048;
     static final int POOL_CHUNKS = 4;
@@ -28,11 +28,13 @@ public final class BatchStream {
         this.batchSize = batchSize;
     }
 
+    @Override
     public int rows() {
         return rows.length;
     }
 
     /** Every row once, in batches; shuffled when {@code random} is given, else in file order. */
+    @Override
     public void forEach(SplittableRandom random, Consumer<Batch> consumer) {
         List<int[]> chunks = chunks();
         if (random != null) {

@@ -14,7 +14,7 @@ import org.regulens.io.npz.NpzFile;
  * float32), labels {@code y} N×T, {@code split}, {@code tasks}, {@code names}. Labels, splits and names are read
  * at once (a few bytes a row); one-hot rows are read on demand, so the data set may be larger than memory.
  */
-public final class TrainingData implements AutoCloseable {
+public final class TrainingData implements TrainingSet, AutoCloseable {
 
     private final Path file;
     private final NpzFile npz;
@@ -103,6 +103,7 @@ public final class TrainingData implements AutoCloseable {
         return names;
     }
 
+    @Override
     public Path file() {
         return file;
     }
@@ -111,10 +112,12 @@ public final class TrainingData implements AutoCloseable {
         return rows;
     }
 
+    @Override
     public int length() {
         return length;
     }
 
+    @Override
     public List<String> tasks() {
         return tasks;
     }
@@ -124,6 +127,7 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /** Label of a row for a task (NaN = unknown). */
+    @Override
     public float label(int row, int task) {
         return labels[row * tasks.size() + task];
     }
@@ -148,6 +152,7 @@ public final class TrainingData implements AutoCloseable {
     }
 
     /** Row indices of a split (0 train, 1 valid, 2 test; -1 for all rows), ascending. */
+    @Override
     public int[] rowsOf(int split) {
         int count = 0;
         for (byte s : splits) {
@@ -163,6 +168,12 @@ public final class TrainingData implements AutoCloseable {
             }
         }
         return result;
+    }
+
+    /** The rows streamed from the file in chunks ({@link BatchStream}). */
+    @Override
+    public BatchSource batches(int[] rows, int batchSize) {
+        return new BatchStream(this, rows, batchSize);
     }
 
     /** One-hot rows [first, first + count) as floats, row-major 4×L per row. */

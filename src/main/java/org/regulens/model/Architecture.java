@@ -95,18 +95,87 @@ public enum Architecture {
                     .maxPool(10).dropout(0.2)
                     .dense("fc1", 256).dropout(0.5);
         }
+    },
+    /**
+     * A residual 2-D CNN on miRNA:target interaction maps (after miRBind, Klimentová et al. 2022): convolution
+     * 32×3×3, max pooling 2×2, a residual block of two 3×3 convolutions, convolution 64×3×3, max pooling 2×2, a
+     * second residual block, max pooling 2×2, dropout 0.3, dense 128, dropout 0.5. The map's rows are miRNA
+     * positions and its columns target positions, so the flattened dense input keeps where a pairing lies.
+     */
+    MIRNA_RESNET("mirna-resnet", Input.INTERACTION_MAP) {
+        @Override
+        LayerStack layers(LayerStack s) {
+            return s.firstConvolution2d(32, 3).maxPool2d(2)
+                    .residualBlock2d("res1", 3)
+                    .convolution2d("conv2", 64, 3).maxPool2d(2)
+                    .residualBlock2d("res2", 3)
+                    .maxPool2d(2).dropout(0.3)
+                    .dense("fc1", 128).dropout(0.5);
+        }
+    },
+    /** A small plain 2-D CNN on interaction maps: convolutions 16×3×3 and 32×3×3, each max-pooled 2×2; dense 64. */
+    MIRNA_CNN("mirna-cnn", Input.INTERACTION_MAP) {
+        @Override
+        LayerStack layers(LayerStack s) {
+            return s.firstConvolution2d(16, 3).maxPool2d(2)
+                    .convolution2d("conv2", 32, 3).maxPool2d(2).dropout(0.2)
+                    .dense("fc1", 64).dropout(0.5);
+        }
     };
 
+    /**
+     * Rows (miRNA positions) of an interaction map: miRNAs are read from their 5' end for this many nucleotides,
+     * as in the CLASH training set of miRBind.
+     */
+    public static final int MAP_ROWS = 20;
+
+    /** What a network takes as input. */
+    public enum Input {
+        /** One-hot DNA as a one-row image, [batch, 4, 1, length]. */
+        ONE_HOT,
+        /** One-hot DNA as a sequence, [batch, 4, length] (recurrent architectures). */
+        ONE_HOT_SEQUENCE,
+        /** A miRNA × target pairing map with one channel, [batch, 1, {@value #MAP_ROWS}, length]. */
+        INTERACTION_MAP
+    }
+
     private final String cliName;
-    private final boolean sequenceLayout;
+    private final Input input;
 
     Architecture(String cliName) {
-        this(cliName, false);
+        this(cliName, Input.ONE_HOT);
     }
 
     Architecture(String cliName, boolean sequenceLayout) {
+        this(cliName, sequenceLayout ? Input.ONE_HOT_SEQUENCE : Input.ONE_HOT);
+    }
+
+    Architecture(String cliName, Input input) {
         this.cliName = cliName;
-        this.sequenceLayout = sequenceLayout;
+        this.input = input;
+    }
+
+    public Input input() {
+        return input;
+    }
+
+    /** True for architectures on one-hot DNA (the ones {@code regulens train} offers). */
+    public boolean takesOneHot() {
+        return input != Input.INTERACTION_MAP;
+    }
+
+    /** The network input's shape for n rows of this length (bases, or target positions of a map). */
+    public long[] inputShape(long n, int length) {
+        return switch (input) {
+            case ONE_HOT -> new long[] {n, 4, 1, length};
+            case ONE_HOT_SEQUENCE -> new long[] {n, 4, length};
+            case INTERACTION_MAP -> new long[] {n, 1, MAP_ROWS, length};
+        };
+    }
+
+    /** Floats per row of input: 4 × length for one-hot DNA, {@value #MAP_ROWS} × length for a map. */
+    public int rowSize(int length) {
+        return (input == Input.INTERACTION_MAP ? MAP_ROWS : 4) * length;
     }
 
     /**
@@ -114,7 +183,7 @@ public enum Architecture {
      * [batch, 4, 1, length], a one-row image with the bases as channels.
      */
     public boolean sequenceLayout() {
-        return sequenceLayout;
+        return input == Input.ONE_HOT_SEQUENCE;
     }
 
     public String cliName() {
@@ -129,10 +198,17 @@ public enum Architecture {
                 return a;
             }
         }
-        throw new IllegalArgumentException("unknown architecture '" + name + "'; choose one of " + names());
+        throw new IllegalArgumentException("unknown architecture '" + name + "'; choose one of " + names()
+                + " (or, for miRNA:target maps, " + mapNames() + ")");
     }
 
+    /** Names of the architectures on one-hot DNA. */
     public static List<String> names() {
-        return Arrays.stream(values()).map(Architecture::cliName).toList();
+        return Arrays.stream(values()).filter(Architecture::takesOneHot).map(Architecture::cliName).toList();
+    }
+
+    /** Names of the architectures on miRNA:target interaction maps. */
+    public static List<String> mapNames() {
+        return Arrays.stream(values()).filter(a -> !a.takesOneHot()).map(Architecture::cliName).toList();
     }
 }

@@ -24,7 +24,8 @@ import org.nd4j.linalg.activations.IActivation;
 
 /**
  * A small vocabulary for writing architectures. Sequences enter as [batch, 4, 1, length] (a one-row image with the
- * bases as channels), so every convolution is 1 × width. Each step appends a vertex fed by the previous one; a
+ * bases as channels), so every convolution is 1 × width; interaction maps enter as [batch, 1, rows, columns] and
+ * use the 2-D steps (square kernels). Each step appends a vertex fed by the previous one; a
  * {@link #residualBlock residual block} adds a skip connection, which makes the stack a graph
  * ({@link #isGraph()}: built as a deeplearning4j {@code ComputationGraph} instead of a {@code MultiLayerNetwork}).
  */
@@ -164,6 +165,67 @@ final class LayerStack {
         last = add;
         graph = true;
         return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
+    }
+
+    // 2-D steps, for interaction maps ([batch, 1, rows, columns]): square kernels, "same" padding.
+
+    /** The first 2-D convolution (size × size), then batch norm if enabled and the user's activation. */
+    LayerStack firstConvolution2d(int defaultFilters, int defaultSize) {
+        int filters = settings.filters(defaultFilters);
+        int size = settings.filterWidth(defaultSize);
+        append(conv2d("conv1", filters, size));
+        if (settings.batchNorm()) {
+            append(new BatchNormalization.Builder().name("conv1_bn").build());
+        }
+        IActivation activation = settings.exponential() ? new ExponentialActivation() : Activation.RELU.getActivationFunction();
+        channels = filters;
+        return append(new ActivationLayer.Builder().activation(activation).name("conv1_act").build());
+    }
+
+    LayerStack convolution2d(String name, int filters, int size) {
+        append(conv2d(name, filters, size));
+        if (settings.batchNorm()) {
+            append(new BatchNormalization.Builder().name(name + "_bn").build());
+        }
+        channels = filters;
+        return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
+    }
+
+    /**
+     * A residual block of two size × size convolutions keeping the channels ({@code name_conv1}, {@code name_conv2},
+     * batch norm after each if enabled, ReLU between), added to the block's input ({@code name_add}), then ReLU.
+     */
+    LayerStack residualBlock2d(String name, int size) {
+        if (channels == 0) {
+            throw new IllegalStateException("a residual block needs a convolution before it");
+        }
+        String blockInput = last;
+        for (int i = 1; i <= 2; i++) {
+            String conv = name + "_conv" + i;
+            append(conv2d(conv, channels, size));
+            if (settings.batchNorm()) {
+                append(new BatchNormalization.Builder().name(conv + "_bn").build());
+            }
+            if (i == 1) {
+                append(new ActivationLayer.Builder().activation(Activation.RELU).name(conv + "_act").build());
+            }
+        }
+        String add = name + "_add";
+        nodes.add(new Node(add, null, new ElementWiseVertex(ElementWiseVertex.Op.Add), List.of(last, blockInput)));
+        last = add;
+        graph = true;
+        return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
+    }
+
+    /** Max pooling over size × size tiles (a partial last tile is dropped). */
+    LayerStack maxPool2d(int size) {
+        return append(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(size, size).stride(size, size)
+                .convolutionMode(ConvolutionMode.Truncate).build());
+    }
+
+    private static ConvolutionLayer conv2d(String name, int filters, int size) {
+        return new ConvolutionLayer.Builder(size, size).nOut(filters).convolutionMode(ConvolutionMode.Same)
+                .activation(Activation.IDENTITY).name(name).build();
     }
 
     LayerStack maxPool(int size) {

@@ -116,9 +116,16 @@ public final class NetworkFactory {
         return builder.build();
     }
 
-    /** [batch, 4, length] for recurrent architectures, else [batch, 4, 1, length]. */
+    /**
+     * [batch, 4, length] for recurrent architectures, [batch, 1, {@value Architecture#MAP_ROWS}, length] for
+     * interaction maps, else [batch, 4, 1, length].
+     */
     public static InputType inputType(Architecture architecture, int length) {
-        return architecture.sequenceLayout() ? InputType.recurrent(4, length) : InputType.convolutional(1, length, 4);
+        return switch (architecture.input()) {
+            case ONE_HOT_SEQUENCE -> InputType.recurrent(4, length);
+            case INTERACTION_MAP -> InputType.convolutional(Architecture.MAP_ROWS, length, 1);
+            case ONE_HOT -> InputType.convolutional(1, length, 4);
+        };
     }
 
     public static MultiLayerNetwork network(MultiLayerConfiguration configuration) {

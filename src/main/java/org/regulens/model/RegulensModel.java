@@ -97,13 +97,21 @@ public final class RegulensModel {
         }
     }
 
-    /** Rows [n × 4 × L] (the first n of {@code rows}) as the network's input array ([n, 4, 1, L], or [n, 4, L] for recurrent models). */
+    /** Floats per input row: 4 × L for one-hot DNA, rows × L for an interaction map. */
+    public int rowSize() {
+        return architecture().rowSize(length);
+    }
+
+    /**
+     * Rows [n × 4 × L] (the first n of {@code rows}) as the network's input array ([n, 4, 1, L], or [n, 4, L] for
+     * recurrent models); for interaction-map models rows of [{@value Architecture#MAP_ROWS} × L] become
+     * [n, 1, {@value Architecture#MAP_ROWS}, L].
+     */
     public INDArray input(float[] rows, int n) {
-        int size = n * 4 * length;
+        int size = n * rowSize();
         // callers may pass a reusable buffer longer than the n rows it holds
         INDArray x = Nd4j.createFromArray(rows.length == size ? rows : java.util.Arrays.copyOf(rows, size));
-        return architecture().sequenceLayout() ? x.reshape('c', new long[] {n, 4, length})
-                : x.reshape('c', new long[] {n, 4, 1, length});
+        return x.reshape('c', architecture().inputShape(n, length));
     }
 
     /** Logits [n][tasks] of the network as trained (both strands averaged when the model is strand-averaged). */
@@ -164,7 +172,7 @@ public final class RegulensModel {
     }
 
     private float[] rawGradients(float[] rows, int n, int task) {
-        return inference().inputGradient(input(rows, n), task).reshape('c', new long[] {(long) n * 4 * length}).toFloatVector();
+        return inference().inputGradient(input(rows, n), task).reshape('c', new long[] {(long) n * rowSize()}).toFloatVector();
     }
 
     /** The network rewritten for exact gradients (batch norm folded, dropout gone); rebuilt after training. */

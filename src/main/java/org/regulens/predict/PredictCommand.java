@@ -77,6 +77,9 @@ public final class PredictCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bed and --genome go together");
         }
         regulensModel = ModelFile.load(model);
+        if (!regulensModel.architecture().takesOneHot()) {
+            throw RegulensException.inFile(model, "a model of miRNA:target pairs: use 'regulens mirna predict'");
+        }
         Log.info("%s", String.join("; ", org.regulens.nn.Nd4jBackend.summary()));
         try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer()) {
             if (data != null) {

@@ -161,7 +161,9 @@ public final class TrainCommand implements Callable<Integer> {
     private void validate() {
         CommandLine cl = spec.commandLine();
         try {
-            Architecture.parse(arch);
+            if (!Architecture.parse(arch).takesOneHot()) {
+                throw new IllegalArgumentException(arch + " takes miRNA:target pairs: use 'regulens mirna train'");
+            }
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(cl, "--arch: " + e.getMessage());
         }
@@ -205,7 +207,7 @@ public final class TrainCommand implements Callable<Integer> {
         return map;
     }
 
-    static String sha256(Path file) {
+    public static String sha256(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             byte[] buffer = new byte[1 << 16];

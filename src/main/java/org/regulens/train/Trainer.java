@@ -17,11 +17,12 @@ import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.core.RegulensException;
 import org.regulens.data.Batch;
-import org.regulens.data.BatchStream;
+import org.regulens.data.BatchSource;
 import org.regulens.data.OneHotBatch;
-import org.regulens.data.TrainingData;
+import org.regulens.data.TrainingSet;
 import org.regulens.evaluate.Metrics;
 import org.regulens.io.AtomicOutput;
+import org.regulens.model.Architecture;
 import org.regulens.model.ModelSettings;
 import org.regulens.model.NetworkFactory;
 import org.regulens.model.RegulensModel;
@@ -49,7 +50,11 @@ public final class Trainer {
                         double validAuprc, double seconds, double sequencesPerSecond) {
     }
 
-    public RegulensModel train(TrainingData data) {
+    /**
+     * Trains on split 0 of the data set with split 1 for validation. The input may be one-hot DNA or, for the
+     * interaction-map architectures, miRNA:target maps; reverse-complement and shift augmentation apply to DNA only.
+     */
+    public RegulensModel train(TrainingSet data) {
         int[] trainRows = data.rowsOf(0);
         int[] validRows = data.rowsOf(1);
         if (trainRows.length == 0) {
@@ -60,19 +65,24 @@ public final class Trainer {
                     + "stopping; encode with --valid-chroms or --valid-frac");
         }
         List<String> tasks = data.tasks();
+        boolean oneHot = Architecture.parse(modelSettings.arch()).takesOneHot();
+        if (!oneHot && (settings.rcAugment() || settings.maxShift() > 0)) {
+            throw new IllegalArgumentException("reverse-complement and shift augmentation need one-hot DNA input, not "
+                    + modelSettings.arch());
+        }
         double[] positiveWeights = positiveWeights(data, trainRows);
         Nd4j.getRandom().setSeed(modelSettings.seed());
         Model network = NetworkFactory.build(modelSettings, data.length(), tasks.size(), positiveWeights, true);
         RegulensModel model = new RegulensModel(network, modelSettings, data.length(), tasks, Map.of());
-        Log.info("%s: %,d parameters; %,d training and %,d validation rows of %d bp, %d task(s)",
+        Log.info("%s: %,d parameters; %,d training and %,d validation rows of %d %s, %d task(s)",
                 modelSettings.arch(), network.numParams(), trainRows.length, validRows.length, data.length(),
-                tasks.size());
+                oneHot ? "bp" : "target positions", tasks.size());
         MotifInitialiser motifs = settings.initMotifs() == null ? null : new MotifInitialiser(
                 model.parameter("conv1", "W"), MotifDatabase.resolve(settings.initMotifs().toString()),
                 settings.freezeMotifs());
         SplittableRandom random = new SplittableRandom(settings.seed());
-        BatchStream train = new BatchStream(data, trainRows, settings.batchSize());
-        BatchStream valid = new BatchStream(data, validRows, Math.max(256, settings.batchSize()));
+        BatchSource train = data.batches(trainRows, settings.batchSize());
+        BatchSource valid = data.batches(validRows, Math.max(256, settings.batchSize()));
         double learningRate = modelSettings.learningRate();
         double best = Double.NEGATIVE_INFINITY;
         INDArray bestParams = network.params().dup();
@@ -93,7 +103,7 @@ public final class Trainer {
                 long[] seen = {0};
                 try (Progress progress = new Progress("epoch " + epoch, trainRows.length, "sequences")) {
                     train.forEach(random, batch -> {
-                        lossSum[0] += step(model, batch, data.length(), tasks.size(), random, motifs) * batch.size();
+                        lossSum[0] += step(model, batch, tasks.size(), random, motifs) * batch.size();
                         seen[0] += batch.size();
                         progress.advance(batch.size());
                     });
@@ -156,10 +166,10 @@ public final class Trainer {
     }
 
     /** One optimisation step on a batch (augmented); returns the batch loss. */
-    private double step(RegulensModel model, Batch batch, int length, int tasks, SplittableRandom random,
+    private double step(RegulensModel model, Batch batch, int tasks, SplittableRandom random,
                         MotifInitialiser motifs) {
         int n = batch.size();
-        INDArray features = model.input(augment(batch.x(), n, length, random), n);
+        INDArray features = model.input(augment(batch.x(), n, model.length(), model.rowSize(), random), n);
         INDArray labels = Nd4j.createFromArray(batch.y()).reshape('c', new long[] {n, tasks});
         INDArray mask = Nd4j.createFromArray(batch.mask()).reshape('c', new long[] {n, tasks});
         if (!"none".equals(settings.adversarial()) && settings.advFraction() > 0) {
@@ -179,9 +189,11 @@ public final class Trainer {
         return loss;
     }
 
-    /** Reverse complement (half the rows), random shifts and Gaussian noise, as configured. */
-    private float[] augment(float[] x, int n, int length, SplittableRandom random) {
-        int rowSize = 4 * length;
+    /**
+     * Reverse complement (half the rows), random shifts and Gaussian noise, as configured (the first two for one-hot
+     * rows of 4 × length only).
+     */
+    private float[] augment(float[] x, int n, int length, int rowSize, SplittableRandom random) {
         float[] out = x.clone();
         float[] tmp = new float[rowSize];
         for (int i = 0; i < n; i++) {
@@ -227,7 +239,7 @@ public final class Trainer {
     }
 
     /** Validation loss (unweighted BCE), per-task auROC/auPR and their means. */
-    static Map<String, Object> score(RegulensModel model, BatchStream rows, List<String> tasks) {
+    static Map<String, Object> score(RegulensModel model, BatchSource rows, List<String> tasks) {
         int t = tasks.size();
         List<float[]> logits = new ArrayList<>();
         List<float[]> labels = new ArrayList<>();
@@ -286,7 +298,7 @@ public final class Trainer {
     }
 
     /** Per-task weights on positives: 1, negatives/positives among training rows, or a given number. */
-    private double[] positiveWeights(TrainingData data, int[] rows) {
+    private double[] positiveWeights(TrainingSet data, int[] rows) {
         int t = data.tasks().size();
         double[] weights = new double[t];
         String choice = settings.positiveWeight();

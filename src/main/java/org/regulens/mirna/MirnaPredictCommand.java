@@ -1,0 +1,68 @@
+package org.regulens.mirna;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.regulens.cli.Regulens;
+import org.regulens.core.Progress;
+import org.regulens.io.AtomicOutput;
+import org.regulens.model.ModelFile;
+import org.regulens.model.RegulensModel;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code regulens mirna predict}: binding probabilities for miRNA:target-site pairs. */
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Score miRNA:target-site pairs with a model from 'regulens mirna train': the input columns "
+                + "plus 'score' (probability of binding), in input order.")
+public final class MirnaPredictCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model (from mirna train).")
+    Path model;
+
+    @Option(names = "--pairs", required = true, paramLabel = "TABLE",
+            description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns are passed through.")
+    Path pairs;
+
+    @Option(names = "--out", required = true, paramLabel = "PRED.tsv",
+            description = "Predictions (TSV): the input columns plus score.")
+    Path out;
+
+    @Option(names = "--batch-size", defaultValue = "256", description = "Pairs per batch (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Override
+    public Integer call() {
+        if (batchSize < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
+        }
+        RegulensModel regulensModel = ModelFile.load(model);
+        InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
+        PairTable table = PairTable.read(pairs, false, encoding.targetLength());
+        try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer();
+             Progress progress = new Progress("predict", table.size(), "pairs")) {
+            writer.write(String.join("\t", table.header()) + "\tscore\n");
+            for (int from = 0; from < table.size(); from += batchSize) {
+                int to = Math.min(table.size(), from + batchSize);
+                float[][] scores = regulensModel.predict(PairSet.encode(table, encoding, from, to), to - from);
+                for (int i = from; i < to; i++) {
+                    writer.write(String.join("\t", table.fields(i)));
+                    writer.write(String.format(Locale.ROOT, "\t%.6f\n", scores[i - from][0]));
+                }
+                progress.advance(to - from);
+            }
+            writer.close();
+            output.commit();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+        return Regulens.EXIT_OK;
+    }
+}

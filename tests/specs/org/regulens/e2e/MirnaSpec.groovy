@@ -1,0 +1,96 @@
+package org.regulens.e2e
+
+import spock.lang.Shared
+import spock.lang.Specification
+import spock.lang.TempDir
+
+import java.nio.file.Path
+import java.util.zip.GZIPInputStream
+
+import static org.regulens.e2e.RegulensRunner.run
+
+/** mirna train and predict on a subset of the real CLASH pairs; bad tables fail with one line naming file and line. */
+class MirnaSpec extends Specification {
+
+    @Shared @TempDir Path dir
+    @Shared Path pairs
+    @Shared Path model
+
+    def setupSpec() {
+        // every 15th pair of the 30,784 (positives come first in the file): 2,053 pairs, about half positive
+        def lines = new GZIPInputStream(RegulensRunner.DATA.resolve(
+                'mirbind_clash2013/train_set_1_1_CLASH2013_paper.tsv.gz').toFile().newInputStream()).readLines()
+        pairs = dir.resolve('clash_subset.tsv')
+        pairs.text = ([lines[0]] + (1..<lines.size()).findAll { it % 15 == 1 }.collect { lines[it] }).join('\n') + '\n'
+        model = dir.resolve('cnn.zip')
+        def r = run(['mirna', 'train', '--pairs', pairs, '--out', model, '--arch', 'cnn', '--epochs', 2, '--seed', 2],
+                [OMP_NUM_THREADS: '1'])
+        assert r.exitCode == 0: r
+    }
+
+    def "cnn on 2,000 CLASH pairs: two epochs logged, validation auPR well above chance"() {
+        when:
+        def log = dir.resolve('cnn.training.tsv').readLines()
+        def auprc = log.drop(1).collect { it.split('\t')[5] as double }
+
+        then:
+        log.size() == 3
+        auprc.max() > 0.65
+    }
+
+    def "predict writes the input columns plus score, in input order, for RNA-alphabet input too"() {
+        given:
+        def rna = dir.resolve('rna.tsv')
+        rna.text = pairs.readLines().take(101).withIndex().collect { line, i ->
+            i == 0 ? line : line.split('\t').with { [it[0].replace('T', 'U'), it[1], it[2]].join('\t') }
+        }.join('\n') + '\n'
+        def out = dir.resolve('pred.tsv')
+        def dnaOut = dir.resolve('pred_dna.tsv')
+
+        when:
+        def r = run(['mirna', 'predict', '--model', model, '--pairs', rna, '--out', out], [OMP_NUM_THREADS: '1'])
+        def d = run(['mirna', 'predict', '--model', model, '--pairs', pairs, '--out', dnaOut], [OMP_NUM_THREADS: '1'])
+        def rows = out.readLines()
+        def input = rna.readLines()
+
+        then:
+        r.exitCode == 0 && d.exitCode == 0
+        rows[0] == 'miRNA\tgene\tlabel\tscore'
+        rows.size() == 101
+        (1..100).every { rows[it].startsWith(input[it] + '\t') }
+        (1..100).every { double s = rows[it].split('\t')[3] as double; s >= 0 && s <= 1 }
+        and: 'U and T give the same scores'
+        (1..100).every { rows[it].split('\t')[3] == dnaOut.readLines()[it].split('\t')[3] }
+    }
+
+    def "bad input exits 1 with one line naming the file and line: #problem"() {
+        given:
+        def bad = dir.resolve("bad_${problem.replace(' ', '_')}.tsv")
+        def good = pairs.readLines()[1]
+        bad.text = "miRNA\tgene\tlabel\n$good\n$row\n"
+
+        when:
+        def r = run(['mirna', command, *(command == 'train' ? [] : ['--model', model]), '--pairs', bad, '--out',
+                     dir.resolve(command == 'train' ? 'x.zip' : 'x.tsv')])
+
+        then:
+        r.exitCode == 1
+        r.stderr.readLines().findAll { it.contains('error') }.size() == 1
+        r.stderr.contains("$bad:3: $message")
+
+        where:
+        problem         | command   | row                                                   || message
+        'letter N'      | 'train'   | 'TGAGGTAGNAGGTTGTATAG\t' + 'A' * 50 + '\t1'           || "miRNA has 'N' at position 9"
+        'empty target'  | 'predict' | 'TGAGGTAGTAGGTTGTATAG\t\t1'                           || 'empty target site field'
+        'short target'  | 'predict' | 'TGAGGTAGTAGGTTGTATAG\t' + 'A' * 30 + '\t1'           || 'target site of 30 nt is shorter than the 50-nt window'
+    }
+
+    def "regulens train refuses the miRNA architectures and points to mirna train"() {
+        when:
+        def r = run(['train', '--data', pairs, '--arch', 'mirna-cnn', '--out', dir.resolve('y.zip')])
+
+        then:
+        r.exitCode == 2
+        r.stderr.contains("use 'regulens mirna train'")
+    }
+}
