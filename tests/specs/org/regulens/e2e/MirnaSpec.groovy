@@ -93,4 +93,45 @@ class MirnaSpec extends Specification {
         r.exitCode == 2
         r.stderr.contains("use 'regulens mirna train'")
     }
+
+    def "mirna scan: every window of every target scored, consistent with predict; sites inside their peaks"() {
+        given: 'two UTRs built from CLASH target sites, so that some windows look like bound sites'
+        def rows = pairs.readLines().drop(1).collect { it.split('\t') }
+        def positive = rows.findAll { it[2] == '1' }
+        def utrs = dir.resolve('utrs.fa')
+        utrs.text = ">utr1\n${positive[0][1]}${positive[1][1]}${positive[2][1]}\n>utr2\n${positive[3][1]}GATTACA${positive[4][1]}\n"
+        def out = dir.resolve('scan')
+
+        when:
+        def r = run(['mirna', 'scan', '--model', model, '--mirna', positive[0][0].replace('T', 'U'), '--targets', utrs,
+                     '--out', out, '--stride', 10, '--threshold', 0.5, '--merge-distance', 20], [OMP_NUM_THREADS: '1'])
+        def windows = out.resolve('windows.tsv').readLines().drop(1).collect { it.split('\t') }
+        def sites = out.resolve('sites.tsv').readLines().drop(1).collect { it.split('\t') }
+        def bed = out.resolve('sites.bed').readLines().collect { it.split('\t') }
+
+        then: 'utr1 is 150 nt: windows at 0, 10, ..., 100; utr2 is 107 nt: 0..50 and the last at 57'
+        r.exitCode == 0
+        windows.findAll { it[1] == 'utr1' }.collect { it[2] as int } == (0..100).step(10)
+        windows.findAll { it[1] == 'utr2' }.collect { it[2] as int } == (0..50).step(10) + [57]
+        windows.every { (it[3] as int) - (it[2] as int) == 50 && (it[4] as double) >= 0 && (it[4] as double) <= 1 }
+        sites.size() == bed.size()
+        sites.every { s -> (s[4] as int) >= (s[2] as int) && (s[5] as int) <= (s[3] as int) && (s[6] as double) >= 0.5 }
+        sites.every { s -> windows.any { w -> w[1] == s[1] && w[2] == s[4] && Math.abs((w[4] as double) - (s[6] as double)) < 1e-6 } }
+    }
+
+    def "mirna scan refuses a target shorter than the window, naming the file and record"() {
+        given:
+        def fasta = dir.resolve('short.fa')
+        fasta.text = '>tiny\nACGUACGUACGU\n'
+
+        when:
+        def r = run(['mirna', 'scan', '--model', model, '--mirna', 'UGAGGUAGUAGGUUGUAUAG', '--targets', fasta,
+                     '--out', dir.resolve('scan_bad')])
+
+        then:
+        r.exitCode == 1
+        r.stderr.trim().readLines().size() == 1
+        r.stderr.contains('short.fa') && r.stderr.contains('tiny') && r.stderr.contains('shorter than the model')
+        !dir.resolve('scan_bad').toFile().exists()
+    }
 }
