@@ -134,4 +134,20 @@ class MirnaSpec extends Specification {
         r.stderr.contains('short.fa') && r.stderr.contains('tiny') && r.stderr.contains('shorter than the model')
         !dir.resolve('scan_bad').toFile().exists()
     }
+
+    def "evaluate, attribute and filters refuse a miRNA model with one line naming it"() {
+        given: 'a DNA data set of any kind'
+        def table = dir.resolve('dna.tsv')
+        table.text = 'sequence\ta\n' + (1..8).collect { i -> ('ACGT' * 14).substring(i % 4, i % 4 + 50) + '\t' + (i % 2) }.join('\n') + '\n'
+        def data = dir.resolve('dna.npz')
+        assert run(['encode', '--sequences', table, '--out', data, '-q']).exitCode == 0
+
+        expect:
+        [['evaluate', '--out', dir.resolve('m.tsv')], ['attribute', '--method', 'saliency', '--out', dir.resolve('a.npz')],
+         ['filters', '--out', dir.resolve('f.meme')]].every { command ->
+            def r = run([command[0], '--model', model, '--data', data, '-q'] + command.drop(1))
+            r.exitCode == 1 && r.stderr.trim().readLines().size() == 1 && r.stderr.contains('cnn.zip')
+                    && r.stderr.contains("use the 'regulens mirna' commands")
+        }
+    }
 }

@@ -87,6 +87,10 @@ public final class RegulensModel {
      */
     public void requireCompatible(java.nio.file.Path modelFile, java.nio.file.Path dataFile, int dataLength,
                                   List<String> dataTasks) {
+        if (!architecture().takesOneHot()) {
+            throw org.regulens.core.RegulensException.inFile(modelFile, "a model of miRNA:target pairs, not of DNA "
+                    + "sequences: use the 'regulens mirna' commands");
+        }
         if (dataLength != length) {
             throw org.regulens.core.RegulensException.inFile(dataFile, "sequences of " + dataLength
                     + " bases, but the model " + modelFile + " takes " + length);
