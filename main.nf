@@ -3,7 +3,7 @@
  * regulens: which motifs drive your peaks. Peaks (or sequences, or an encoded data set, or a trained model) →
  * encode → train → evaluate → attribute (scattered over shards) → motifs → compare (JASPAR) → filters → report.
  * The miRNA entry (--mirna_samplesheet, subworkflows/local/mirna): mirna train → evaluate, explain, mutagenesis
- * (with measured effects) and scan per samplesheet row.
+ * (with measured effects), scan and report per samplesheet row.
  * Run: bin/regulens-nextflow run . -profile test --outdir results   (parameters: nextflow_schema.json, --help)
  *      bin/regulens-nextflow run . -profile test_mirna --outdir results
  */
@@ -107,7 +107,7 @@ workflow {
     } else {
         rows = checkedInputs("${projectDir}/nextflow_schema.json")
         if (params.mirna_samplesheet) {
-            MIRNA(rows)
+            MIRNA(rows, paramsFile())
             versions = MIRNA.out.versions
         } else {
             REGULENS(rows, paramsFile())

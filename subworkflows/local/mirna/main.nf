@@ -1,16 +1,19 @@
 // The miRNA entry (--mirna_samplesheet): per samplesheet row, a binding model (trained on the row's pairs, or
 // --mirna_model), its metrics and explanations on the row's labelled test pairs, in-silico mutagenesis against
-// measured effects (only where the row gives them) and a scan of long targets for the row's miRNAs.
+// measured effects (only where the row gives them), a scan of long targets for the row's miRNAs, and a report of
+// the test-pair metrics and explanations.
 
 include { MIRNA_TRAIN       } from '../../../modules/local/mirna_train'
 include { MIRNA_EVALUATE    } from '../../../modules/local/mirna_evaluate'
 include { MIRNA_EXPLAIN     } from '../../../modules/local/mirna_explain'
 include { MIRNA_MUTAGENESIS } from '../../../modules/local/mirna_mutagenesis'
 include { MIRNA_SCAN        } from '../../../modules/local/mirna_scan'
+include { MIRNA_REPORT      } from '../../../modules/local/mirna_report'
 
 workflow MIRNA {
     take:
-    rows    // samplesheet rows (MirnaInputs.Row), checked at start
+    rows        // samplesheet rows (MirnaInputs.Row), checked at start
+    paramsJson  // params.json, shown in the report
 
     main:
     // [id, file] for the rows that give a column
@@ -29,9 +32,15 @@ workflow MIRNA {
     MIRNA_SCAN(modelById.join(column('mirnas')).join(column('targets'))
         .map { id, meta, m, mirnas, targets -> [meta, m, mirnas, targets] })
 
+    // the report reads the explain folder (its output is declared file by file so that each is published)
+    MIRNA_REPORT(MIRNA_EVALUATE.out.metrics
+        .map { meta, table, roc, pr -> [meta, [table, roc, pr]] }
+        .join(MIRNA_EXPLAIN.out.table.map { meta, table -> [meta, table.parent] })
+        .map { meta, metrics, folder -> [meta, metrics, folder, paramsJson] })
+
     versions = MIRNA_TRAIN.out.versions.first()
         .mix(MIRNA_EVALUATE.out.versions.first(), MIRNA_EXPLAIN.out.versions.first(),
-             MIRNA_MUTAGENESIS.out.versions.first(), MIRNA_SCAN.out.versions.first())
+             MIRNA_MUTAGENESIS.out.versions.first(), MIRNA_SCAN.out.versions.first(), MIRNA_REPORT.out.versions.first())
 
     emit:
     model                               // [meta, model.zip]
@@ -39,5 +48,6 @@ workflow MIRNA {
     metrics  = MIRNA_EVALUATE.out.metrics
     explain  = MIRNA_EXPLAIN.out.table  // [meta, explain/explain.tsv]: its folder holds the rest
     sites    = MIRNA_SCAN.out.sites
+    report   = MIRNA_REPORT.out.html
     versions
 }

@@ -35,7 +35,7 @@ class PipelineMirnaSpec extends Specification {
 
         then:
         first.exitCode == 0
-        ['MIRNA_TRAIN', 'MIRNA_EVALUATE', 'MIRNA_EXPLAIN', 'MIRNA_SCAN'].every { first.output.contains(":$it (clash)") }
+        ['MIRNA_TRAIN', 'MIRNA_EVALUATE', 'MIRNA_EXPLAIN', 'MIRNA_SCAN', 'MIRNA_REPORT'].every { first.output.contains(":$it (clash)") }
         !first.output.contains('MIRNA_MUTAGENESIS')   // the row gives no measured effects
     }
 
@@ -47,6 +47,7 @@ class PipelineMirnaSpec extends Specification {
          'mirna/explain/clash/target_importance.tsv', 'mirna/explain/clash/classes.tsv',
          'mirna/explain/clash/alignments.txt', 'mirna/explain/clash/attributions.npz',
          'mirna/scan/clash/windows.tsv', 'mirna/scan/clash/sites.tsv', 'mirna/scan/clash/sites.bed',
+         'mirna/report/clash/report.html', 'pipeline_info/params.json',
          'pipeline_info/software_versions.yml'].every { Files.size(out.resolve(it)) > 0 }
         (1..5).every { Files.size(out.resolve("mirna/explain/clash/alignments/pair_${it}.svg")) > 0 }
         !Files.exists(out.resolve('mirna/mutagenesis'))
@@ -102,6 +103,16 @@ class PipelineMirnaSpec extends Specification {
         classes.sum { it.pairs as int } == 200
     }
 
+    def "the report has the miRNA section with the test pairs' curves, and no DNA sections"() {
+        when:
+        def report = out.resolve('mirna/report/clash/report.html').text
+
+        then:
+        ['summary', 'mirna', 'mirna-roc-0', 'mirna-pr-0', 'mirna-positions'].every { report.contains("id=\"$it\"") }
+        !['dataset', 'training', 'performance', 'motifs', 'filters', 'examples'].any { report.contains("id=\"$it\"") }
+        report.contains('regulens mirna: clash')
+    }
+
     def "-stub-run: each process of the miRNA entry, mutagenesis for a row with measured effects, --mirna_model for a row without pairs"() {
         given:
         def stub = dir.resolve('stub')
@@ -114,8 +125,8 @@ class PipelineMirnaSpec extends Specification {
             |""".stripMargin()
 
         when:
-        def r = nextflow(['run', HOME, '--mirna_samplesheet', stub.resolve('sheet.csv'), '--mirna_model',
-                          stub.resolve('model.zip'), '--outdir', stub.resolve('results'), '-stub-run'], stub)
+        def r = nextflow(['run', HOME, '-profile', 'test_mirna', '--mirna_samplesheet', stub.resolve('sheet.csv'),
+                          '--mirna_model', stub.resolve('model.zip'), '--outdir', stub.resolve('results'), '-stub-run'], stub)
         def results = stub.resolve('results/mirna')
 
         then:
@@ -124,9 +135,10 @@ class PipelineMirnaSpec extends Specification {
         ['trained', 'given'].every { r.output.contains(":MIRNA_EVALUATE ($it)") && r.output.contains(":MIRNA_EXPLAIN ($it)") }
         r.output.contains(':MIRNA_MUTAGENESIS (trained)') && !r.output.contains(':MIRNA_MUTAGENESIS (given)')
         r.output.contains(':MIRNA_SCAN (given)') && !r.output.contains(':MIRNA_SCAN (trained)')
+        ['trained', 'given'].every { r.output.contains(":MIRNA_REPORT ($it)") }
         ['train/trained/model.zip', 'evaluate/given/metrics.tsv', 'explain/given/classes.tsv',
          'explain/trained/alignments/pair_1.svg', 'mutagenesis/trained/mutations.tsv',
-         'mutagenesis/trained/correlation.tsv', 'scan/given/sites.tsv'].every { Files.exists(results.resolve(it)) }
+         'mutagenesis/trained/correlation.tsv', 'scan/given/sites.tsv', 'report/given/report.html'].every { Files.exists(results.resolve(it)) }
     }
 
     def "bad samplesheets stop the run at the start, one line per problem naming the file and line"() {

@@ -1,0 +1,42 @@
+// One self-contained HTML report of a miRNA model: test-pair metrics and curves, interaction classes, position
+// importance and example duplexes.
+process MIRNA_REPORT {
+    tag "$meta.id"
+    label 'process_single'
+
+    input:
+    tuple val(meta), path(metrics), path(explain, stageAs: 'explain'), path(params_json)
+
+    output:
+    tuple val(meta), path('report.html'), emit: html
+    path 'versions.yml'                 , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    def metricsFile = (metrics instanceof List ? metrics : [metrics]).find { it.name == 'metrics.tsv' }
+    """
+    # the JVM heap follows the task's allocation
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    regulens report --out report.html --mirna-metrics $metricsFile --mirna-explain $explain --params $params_json \\
+        --title 'regulens mirna: ${meta.id}' $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    echo '<html><body>stub</body></html>' > report.html
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}
