@@ -13,8 +13,8 @@ import static org.regulens.e2e.PipelineSpec.tsv
 
 /**
  * The pipeline's miRNA entry: the test_mirna profile for real (1,500 CLASH training pairs, 200 held-out test pairs,
- * two made-up UTRs with planted CLASH sites), a -stub-run of every miRNA process including the optional ones, and
- * bad samplesheets that must stop the run at the start.
+ * two made-up UTRs with planted CLASH sites) and again with -resume, a -stub-run of every miRNA process including
+ * the optional ones, and bad samplesheets and parameters that must stop the run at the start.
  */
 @Stepwise
 class PipelineMirnaSpec extends Specification {
@@ -111,6 +111,17 @@ class PipelineMirnaSpec extends Specification {
         ['summary', 'mirna', 'mirna-roc-0', 'mirna-pr-0', 'mirna-positions'].every { report.contains("id=\"$it\"") }
         !['dataset', 'training', 'performance', 'motifs', 'filters', 'examples'].any { report.contains("id=\"$it\"") }
         report.contains('regulens mirna: clash')
+    }
+
+    def "-resume re-runs nothing when nothing changed (the report's explain folder input included)"() {
+        when:
+        def again = nextflow(['run', HOME, '-profile', 'test_mirna', '--outdir', out, '-resume'], dir)
+
+        then:
+        again.exitCode == 0
+        ['MIRNA_TRAIN', 'MIRNA_EVALUATE', 'MIRNA_EXPLAIN', 'MIRNA_SCAN', 'MIRNA_REPORT'].every {
+            again.output.contains("Cached process > MIRNA:$it (clash)") }
+        !again.output.contains('Submitted process')
     }
 
     def "-stub-run: each process of the miRNA entry, mutagenesis for a row with measured effects, --mirna_model for a row without pairs"() {
