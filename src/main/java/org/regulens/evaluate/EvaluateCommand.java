@@ -1,19 +1,14 @@
 package org.regulens.evaluate;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.data.BatchStream;
 import org.regulens.data.TrainingData;
-import org.regulens.io.AtomicOutput;
 import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
@@ -83,45 +78,8 @@ public final class EvaluateCommand implements Callable<Integer> {
                         split, metrics.get(t).auroc(), metrics.get(t).auprc(), metrics.get(t).positives(),
                         metrics.get(t).negatives());
             }
-            write(dataset.tasks(), metrics);
+            MetricsWriter.write(out, split, dataset.tasks(), metrics);
         }
         return Regulens.EXIT_OK;
-    }
-
-    private void write(List<String> tasks, List<Metrics> metrics) {
-        String stem = out.getFileName().toString().replaceFirst("\\.tsv$", "");
-        Path roc = out.resolveSibling(stem + ".roc.tsv");
-        Path pr = out.resolveSibling(stem + ".pr.tsv");
-        try (AtomicOutput table = AtomicOutput.create(out);
-             AtomicOutput rocOut = AtomicOutput.create(roc);
-             AtomicOutput prOut = AtomicOutput.create(pr)) {
-            try (Writer w = table.writer(); Writer r = rocOut.writer(); Writer p = prOut.writer()) {
-                w.write("task\tauroc\tauprc\tn_pos\tn_neg\tsplit\n");
-                r.write("task\tthreshold\tfpr\ttpr\n");
-                p.write("task\tthreshold\trecall\tprecision\n");
-                for (int t = 0; t < tasks.size(); t++) {
-                    Metrics m = metrics.get(t);
-                    w.write(String.format(Locale.ROOT, "%s\t%.6f\t%.6f\t%d\t%d\t%s%n", tasks.get(t), m.auroc(),
-                            m.auprc(), m.positives(), m.negatives(), split));
-                    r.write(String.format(Locale.ROOT, "%s\tinf\t0\t0%n", tasks.get(t)));
-                    for (Metrics.Point point : m.points()) {
-                        r.write(String.format(Locale.ROOT, "%s\t%.6g\t%.6f\t%.6f%n", tasks.get(t), point.threshold(),
-                                ratio(point.falsePositives(), m.negatives()), ratio(point.truePositives(), m.positives())));
-                        p.write(String.format(Locale.ROOT, "%s\t%.6g\t%.6f\t%.6f%n", tasks.get(t), point.threshold(),
-                                ratio(point.truePositives(), m.positives()),
-                                ratio(point.truePositives(), point.truePositives() + point.falsePositives())));
-                    }
-                }
-            }
-            table.commit();
-            rocOut.commit();
-            prOut.commit();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static double ratio(long a, long b) {
-        return b == 0 ? Double.NaN : (double) a / b;
     }
 }

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
             "Which miRNA:target-site pairs bind: CNNs on 2-D miRNA x target interaction maps, trained on CLASH "
                     + "pairs (TSV/CSV: miRNA, gene[, label])."
         },
-        subcommands = {MirnaTrainCommand.class, MirnaPredictCommand.class, MirnaScanCommand.class},
+        subcommands = {MirnaTrainCommand.class, MirnaPredictCommand.class, MirnaScanCommand.class, MirnaEvaluateCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class MirnaCommand implements Runnable {
 

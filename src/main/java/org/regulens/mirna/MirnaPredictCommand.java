@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
-import org.regulens.core.Progress;
 import org.regulens.io.AtomicOutput;
 import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
@@ -46,17 +45,12 @@ public final class MirnaPredictCommand implements Callable<Integer> {
         RegulensModel regulensModel = ModelFile.load(model);
         InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
         PairTable table = PairTable.read(pairs, false, encoding.targetLength());
-        try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer();
-             Progress progress = new Progress("predict", table.size(), "pairs")) {
+        float[] scores = PairScores.of(regulensModel, encoding, table, batchSize, "predict");
+        try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer()) {
             writer.write(String.join("\t", table.header()) + "\tscore\n");
-            for (int from = 0; from < table.size(); from += batchSize) {
-                int to = Math.min(table.size(), from + batchSize);
-                float[][] scores = regulensModel.predict(PairSet.encode(table, encoding, from, to), to - from);
-                for (int i = from; i < to; i++) {
-                    writer.write(String.join("\t", table.fields(i)));
-                    writer.write(String.format(Locale.ROOT, "\t%.6f\n", scores[i - from][0]));
-                }
-                progress.advance(to - from);
+            for (int i = 0; i < table.size(); i++) {
+                writer.write(String.join("\t", table.fields(i)));
+                writer.write(String.format(Locale.ROOT, "\t%.6f\n", scores[i]));
             }
             writer.close();
             output.commit();

@@ -65,7 +65,7 @@ public final class PairTable {
                         + "column (gene, target or target_site), found: " + String.join(", ", header));
             }
             if (needLabels && labelColumn < 0) {
-                throw reader.error("no 'label' column: training needs labels (1 = binding pair, 0 = not)");
+                throw reader.error("no 'label' column: this command needs labels (1 = binding pair, 0 = not)");
             }
             List<List<String>> rows = new ArrayList<>();
             List<String> mirnas = new ArrayList<>();
