@@ -53,11 +53,12 @@ class GalaxyToolsSpec extends Specification {
             regulens_mirna_train: ['10.3390/genes13122323', '10.1016/j.cell.2013.03.043'],
             regulens_mirna_predict: ['10.3390/genes13122323'],
             regulens_mirna_scan: ['10.3390/genes13122323'],
+            regulens_mirna_evaluate: ['10.3390/genes13122323'],
     ]
     /** The subcommands with a wrapper each, regulens_<words joined by _>.xml; {@code mirna train} is a sub-subcommand. */
     static final List<String> SUBCOMMANDS = ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'filters',
                                              'motifs', 'compare', 'scan', 'report',
-                                             'mirna train', 'mirna predict', 'mirna scan']
+                                             'mirna train', 'mirna predict', 'mirna scan', 'mirna evaluate']
     /** The wrappers that declare a GPU: those that train networks or take gradients of many inputs. */
     static final List<String> GPU_WRAPPERS = ['regulens_train.xml', 'regulens_attribute.xml', 'regulens_mirna_train.xml']
 
