@@ -117,6 +117,9 @@ class MirnaSpec extends Specification {
         sites.size() == bed.size()
         sites.every { s -> (s[4] as int) >= (s[2] as int) && (s[5] as int) <= (s[3] as int) && (s[6] as double) >= 0.5 }
         sites.every { s -> windows.any { w -> w[1] == s[1] && w[2] == s[4] && Math.abs((w[4] as double) - (s[6] as double)) < 1e-6 } }
+        and: 'each site narrowed by attribution to a core inside its best window; the BED holds the cores'
+        sites.every { s -> (s[8] as int) >= (s[4] as int) && (s[9] as int) <= (s[5] as int) && (s[8] as int) < (s[9] as int) }
+        bed.collect { it[0..2] } == sites.collect { [it[1], it[8], it[9]] }
     }
 
     def "mirna scan refuses a target shorter than the window, naming the file and record"() {

@@ -22,7 +22,7 @@ public enum References {
     }
 
     /** The random stream of one data-set row: depends only on the seed and the row, not on batching or sharding. */
-    static SplittableRandom rowRandom(long seed, long row) {
+    public static SplittableRandom rowRandom(long seed, long row) {
         return new SplittableRandom(seed * 0x9E3779B97F4A7C15L + row);
     }
 

@@ -92,7 +92,7 @@ public final class PairTable {
                 }
                 if (target.length() > targetLength) {
                     throw reader.error("target site of " + target.length() + " nt: only " + targetLength
-                            + "-nt sites are scored (scanning longer targets is not implemented yet)");
+                            + "-nt sites are scored here; scan longer targets with 'regulens mirna scan'");
                 }
                 if (labelColumn >= 0) {
                     labels.add(label(reader, fields.get(labelColumn).trim(), needLabels));

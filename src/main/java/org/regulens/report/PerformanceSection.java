@@ -74,7 +74,12 @@ final class PerformanceSection {
     }
 
     static String render(Performance p) {
-        StringBuilder out = new StringBuilder(Section.open(ID, "Performance"));
+        return Section.open(ID, "Performance") + body(p, "") + Section.close();
+    }
+
+    /** The metrics table and the ROC/PR plots; {@code idPrefix} keeps plot ids unique when a page shows two. */
+    static String body(Performance p, String idPrefix) {
+        StringBuilder out = new StringBuilder();
         List<String[]> rows = new ArrayList<>();
         for (TaskMetrics t : p.tasks()) {
             rows.add(new String[] {Html.esc(t.task()), Html.esc(t.split()), Html.num(t.auroc()), Html.num(t.auprc()),
@@ -94,16 +99,16 @@ final class PerformanceSection {
             out.append("<h3>").append(Html.esc(t.task())).append(": auROC ").append(Html.num(t.auroc()))
                     .append(", auPR ").append(Html.num(t.auprc())).append("</h3>\n<div class=\"plots\">");
             if (roc != null) {
-                out.append(new SvgLinePlot("roc-" + index, "false positive rate", "true positive rate").unitSquare()
+                out.append(new SvgLinePlot(idPrefix + "roc-" + index, "false positive rate", "true positive rate").unitSquare()
                         .withDiagonal().add("ROC " + t.task(), roc.x(), roc.y()).render());
             }
             if (pr != null) {
-                out.append(new SvgLinePlot("pr-" + index, "recall", "precision").unitSquare()
+                out.append(new SvgLinePlot(idPrefix + "pr-" + index, "recall", "precision").unitSquare()
                         .add("PR " + t.task(), pr.x(), pr.y()).render());
             }
             out.append("</div>\n");
             index++;
         }
-        return out.append(Section.close()).toString();
+        return out.toString();
     }
 }

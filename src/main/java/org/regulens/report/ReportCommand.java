@@ -57,6 +57,14 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Attributions (from attribute) under a label, for the example peaks; repeatable.")
     List<String> attributions = new ArrayList<>();
 
+    @Option(names = "--mirna-metrics", paramLabel = "METRICS.tsv",
+            description = "Metrics of a miRNA model (from mirna evaluate; curves read beside it): miRNA section.")
+    Path mirnaMetrics;
+
+    @Option(names = "--mirna-explain", paramLabel = "DIR",
+            description = "Output folder of mirna explain: miRNA section (classes, position importance, duplexes).")
+    Path mirnaExplain;
+
     @Option(names = "--params", paramLabel = "PARAMS.json", description = "Run parameters (a JSON object), shown as a table.")
     Path params;
 
@@ -66,7 +74,8 @@ public final class ReportCommand implements Callable<Integer> {
     String motifDb;
 
     @Option(names = "--examples", defaultValue = "3",
-            description = "Example peaks per attribution file: the highest-predicted positives (default: ${DEFAULT-VALUE}).")
+            description = "Example peaks per attribution file (the highest-predicted positives), and example duplexes "
+                    + "in the miRNA section (default: ${DEFAULT-VALUE}).")
     int examples;
 
     @Option(names = "--title", defaultValue = "regulens report", description = "Title of the page (default: ${DEFAULT-VALUE}).")
@@ -95,23 +104,36 @@ public final class ReportCommand implements Callable<Integer> {
         sections.add(null); // the summary goes first once we know which sections were left out
         navigation.add(new String[] {SummarySection.ID, "Summary"});
 
-        add(sections, navigation, omitted, DatasetSection.ID, "Data set", "--data",
-                dataset == null ? null : () -> DatasetSection.render(dataset));
-        add(sections, navigation, omitted, TrainingSection.ID, "Training", "--training-log",
-                trainingLog == null ? null : () -> TrainingSection.render(TrainingSection.read(trainingLog)));
+        // A miRNA-only report leaves the DNA sections out entirely (and a DNA report the miRNA section), rather
+        // than listing them as omitted.
+        boolean mirnaInputs = mirnaMetrics != null || mirnaExplain != null;
+        boolean dnaInputs = data != null || trainingLog != null || metrics != null || !motifDirs.isEmpty()
+                || filters != null || !attributionFiles.isEmpty();
         PerformanceSection.Performance performance = metrics == null ? null : PerformanceSection.read(metrics);
-        add(sections, navigation, omitted, PerformanceSection.ID, "Performance", "--metrics",
-                performance == null ? null : () -> PerformanceSection.render(performance));
         List<MotifsSection.MotifSet> motifSets = new ArrayList<>();
         motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir)));
-        add(sections, navigation, omitted, MotifsSection.ID, "Motifs", "--motifs",
-                motifSets.isEmpty() ? null : () -> MotifsSection.render(motifSets, reportDir, database));
-        add(sections, navigation, omitted, FiltersSection.ID, "Filters", "--filters",
-                filters == null ? null : () -> FiltersSection.render(FiltersSection.read(filters), database));
-        List<ExamplesSection.Example> exampleList = new ArrayList<>();
-        attributionFiles.forEach((label, file) -> exampleList.addAll(ExamplesSection.read(label, Path.of(file), examples, dataset)));
-        add(sections, navigation, omitted, ExamplesSection.ID, "Examples", "--attributions",
-                attributionFiles.isEmpty() ? null : () -> ExamplesSection.render(exampleList, examples));
+        if (dnaInputs || !mirnaInputs) {
+            add(sections, navigation, omitted, DatasetSection.ID, "Data set", "--data",
+                    dataset == null ? null : () -> DatasetSection.render(dataset));
+            add(sections, navigation, omitted, TrainingSection.ID, "Training", "--training-log",
+                    trainingLog == null ? null : () -> TrainingSection.render(TrainingSection.read(trainingLog)));
+            add(sections, navigation, omitted, PerformanceSection.ID, "Performance", "--metrics",
+                    performance == null ? null : () -> PerformanceSection.render(performance));
+            add(sections, navigation, omitted, MotifsSection.ID, "Motifs", "--motifs",
+                    motifSets.isEmpty() ? null : () -> MotifsSection.render(motifSets, reportDir, database));
+            add(sections, navigation, omitted, FiltersSection.ID, "Filters", "--filters",
+                    filters == null ? null : () -> FiltersSection.render(FiltersSection.read(filters), database));
+            List<ExamplesSection.Example> exampleList = new ArrayList<>();
+            attributionFiles.forEach((label, file) -> exampleList.addAll(ExamplesSection.read(label, Path.of(file), examples, dataset)));
+            add(sections, navigation, omitted, ExamplesSection.ID, "Examples", "--attributions",
+                    attributionFiles.isEmpty() ? null : () -> ExamplesSection.render(exampleList, examples));
+        }
+        PerformanceSection.Performance mirnaPerformance = mirnaMetrics == null ? null : PerformanceSection.read(mirnaMetrics);
+        MirnaSection.Explained explained = mirnaExplain == null ? null : MirnaSection.read(mirnaExplain, examples);
+        if (mirnaInputs) {
+            add(sections, navigation, omitted, MirnaSection.ID, "miRNA binding", "--mirna-metrics or --mirna-explain",
+                    () -> MirnaSection.render(mirnaPerformance, explained));
+        }
         sections.set(0, SummarySection.render(inputs, parameters, omitted));
         String html = HtmlPage.render(title, navigation, sections);
 
@@ -152,6 +174,8 @@ public final class ReportCommand implements Callable<Integer> {
         motifs.forEach(m -> rows.add(new String[] {"--motifs", m}));
         addInput(rows, "--filters", filters);
         attributions.forEach(a -> rows.add(new String[] {"--attributions", a}));
+        addInput(rows, "--mirna-metrics", mirnaMetrics);
+        addInput(rows, "--mirna-explain", mirnaExplain);
         addInput(rows, "--params", params);
         rows.add(new String[] {"--motif-db", motifDb});
         return rows;
