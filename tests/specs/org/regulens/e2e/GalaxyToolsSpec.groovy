@@ -54,13 +54,17 @@ class GalaxyToolsSpec extends Specification {
             regulens_mirna_predict: ['10.3390/genes13122323'],
             regulens_mirna_scan: ['10.3390/genes13122323'],
             regulens_mirna_evaluate: ['10.3390/genes13122323'],
+            regulens_mirna_explain: ['10.3390/genes13122323', '10.48550/arXiv.1703.01365', '10.1007/978-3-319-10590-1_53'],
+            regulens_mirna_mutagenesis: ['10.3390/genes13122323'],
     ]
     /** The subcommands with a wrapper each, regulens_<words joined by _>.xml; {@code mirna train} is a sub-subcommand. */
     static final List<String> SUBCOMMANDS = ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'filters',
                                              'motifs', 'compare', 'scan', 'report',
-                                             'mirna train', 'mirna predict', 'mirna scan', 'mirna evaluate']
+                                             'mirna train', 'mirna predict', 'mirna scan', 'mirna evaluate',
+                                             'mirna explain', 'mirna mutagenesis']
     /** The wrappers that declare a GPU: those that train networks or take gradients of many inputs. */
-    static final List<String> GPU_WRAPPERS = ['regulens_train.xml', 'regulens_attribute.xml', 'regulens_mirna_train.xml']
+    static final List<String> GPU_WRAPPERS = ['regulens_train.xml', 'regulens_attribute.xml', 'regulens_mirna_train.xml',
+                                              'regulens_mirna_explain.xml']
 
     @Shared @TempDir Path work
     @Shared Map<String, Path> expanded = [:]
@@ -289,7 +293,7 @@ class GalaxyToolsSpec extends Specification {
         }
     }
 
-    def "train, attribute and mirna train (only) declare that they can use a GPU"() {
+    def "train, attribute, mirna train and mirna explain (only) declare that they can use a GPU"() {
         expect:
         docs.each { name, doc ->
             def gpu = descendants(doc.documentElement, 'requirement')
