@@ -2,7 +2,10 @@
 /*
  * regulens: which motifs drive your peaks. Peaks (or sequences, or an encoded data set, or a trained model) →
  * encode → train → evaluate → attribute (scattered over shards) → motifs → compare (JASPAR) → filters → report.
+ * The miRNA entry (--mirna_samplesheet, subworkflows/local/mirna): mirna train → evaluate, explain, mutagenesis
+ * (with measured effects) and scan per samplesheet row.
  * Run: bin/regulens-nextflow run . -profile test --outdir results   (parameters: nextflow_schema.json, --help)
+ *      bin/regulens-nextflow run . -profile test_mirna --outdir results
  */
 nextflow.enable.dsl = 2
 
@@ -15,6 +18,7 @@ include { EVALUATE     } from './modules/local/evaluate'
 include { FILTERS      } from './modules/local/filters'
 include { PREDICT      } from './modules/local/predict'
 include { REPORT       } from './modules/local/report'
+include { MIRNA        } from './subworkflows/local/mirna'
 
 /** Model, metrics, interpretation and report for each model group. */
 workflow REGULENS {
@@ -64,7 +68,10 @@ workflow REGULENS {
     versions = versions
 }
 
-/** Stops the run at the start on bad input (parameters, input mode, samplesheet, genome chromosomes); returns the samplesheet rows. */
+/**
+ * Stops the run at the start on bad input (parameters, input mode, samplesheet, genome chromosomes, the miRNA
+ * samplesheet); returns the samplesheet's rows (of --samplesheet or --mirna_samplesheet).
+ */
 def checkedInputs(String schema) {
     def problems = ParamsSchema.validate(params, schema) + RegulensInputs.checkMode(params)
     def rows = []
@@ -73,6 +80,9 @@ def checkedInputs(String schema) {
         if (!problems) {
             RegulensInputs.checkChromosomes(params.genome as String, rows, problems)
         }
+    }
+    if (!problems && params.mirna_samplesheet) {
+        rows = MirnaInputs.samplesheet(params.mirna_samplesheet as String, params.mirna_model as String, problems)
     }
     if (problems) {
         error("regulens: invalid input:\n  " + problems.join('\n  '))
@@ -95,8 +105,15 @@ workflow {
     if (params.help) {
         log.info ParamsSchema.help("${projectDir}/nextflow_schema.json")
     } else {
-        REGULENS(checkedInputs("${projectDir}/nextflow_schema.json"), paramsFile())
-        REGULENS.out.versions
+        rows = checkedInputs("${projectDir}/nextflow_schema.json")
+        if (params.mirna_samplesheet) {
+            MIRNA(rows)
+            versions = MIRNA.out.versions
+        } else {
+            REGULENS(rows, paramsFile())
+            versions = REGULENS.out.versions
+        }
+        versions
             .unique()
             .collectFile(name: 'software_versions.yml', storeDir: "${params.outdir}/pipeline_info", sort: true, newLine: false)
     }

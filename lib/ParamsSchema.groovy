@@ -74,7 +74,7 @@ class ParamsSchema {
             text << "\n${definition.title}: ${definition.description}\n"
             definition.properties.each { name, spec ->
                 def extra = spec.default != null && spec.default != '' ? " [default: ${spec.default}]" : ''
-                text << String.format('  --%-18s %s%s%n', name, spec.description, extra)
+                text << String.format('  --%-20s %s%s%n', name, spec.description, extra)
             }
         }
         text.toString()

@@ -2,7 +2,8 @@ import java.util.zip.GZIPInputStream
 
 /**
  * Reads and checks the pipeline's inputs at start, so that bad input stops the run before any task: the input
- * mode, the samplesheet (missing files, duplicate tasks) and whether the genome has the peaks' chromosomes.
+ * mode, the samplesheet (missing files, duplicate tasks) and whether the genome has the peaks' chromosomes
+ * (the miRNA entry's samplesheet is checked by MirnaInputs).
  * Errors are collected as one line each, naming the file and line.
  */
 class RegulensInputs {
@@ -17,16 +18,19 @@ class RegulensInputs {
     /** Problems with the choice of input parameters. */
     static List<String> checkMode(Map params) {
         List<String> errors = []
-        def given = ['simulate', 'samplesheet', 'sequences', 'data'].findAll { params[it] }
+        def given = ['simulate', 'samplesheet', 'sequences', 'data', 'mirna_samplesheet'].findAll { params[it] }
         if (given.size() != 1) {
-            errors << "give exactly one input: --simulate (test profile), --samplesheet with --genome, --sequences or --data" +
-                    (given ? " (got --${given.join(', --')})" : '')
+            errors << "give exactly one input: --simulate (test profile), --samplesheet with --genome, --sequences, --data " +
+                    "or --mirna_samplesheet" + (given ? " (got --${given.join(', --')})" : '')
         }
         if (params.samplesheet && !params.genome) {
             errors << '--samplesheet needs --genome'
         }
         if (params.model && !params.data) {
             errors << '--model needs --data (the data set to interpret)'
+        }
+        if (params.mirna_model && !params.mirna_samplesheet) {
+            errors << '--mirna_model needs --mirna_samplesheet (the pairs to evaluate, explain or scan)'
         }
         errors
     }
@@ -122,8 +126,8 @@ class RegulensInputs {
         names
     }
 
-    /** A reader of a plain or gzip (also bgzip) file, told apart by its magic bytes. */
-    private static Reader reader(File file) {
+    /** A reader of a plain or gzip (also bgzip) file, told apart by its magic bytes (MirnaInputs uses it too). */
+    static Reader reader(File file) {
         def input = new BufferedInputStream(new FileInputStream(file))
         input.mark(2)
         int b1 = input.read()

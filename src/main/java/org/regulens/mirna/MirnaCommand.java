@@ -9,8 +9,8 @@ import picocli.CommandLine.Command;
             "Which miRNA:target-site pairs bind: CNNs on 2-D miRNA x target interaction maps, trained on CLASH "
                     + "pairs (TSV/CSV: miRNA, gene[, label])."
         },
-        subcommands = {MirnaTrainCommand.class, MirnaPredictCommand.class, MirnaScanCommand.class, MirnaEvaluateCommand.class,
-            MirnaExplainCommand.class, MirnaMutagenesisCommand.class},
+        subcommands = {MirnaTrainCommand.class, MirnaPredictCommand.class, MirnaScanCommand.class,
+            MirnaExplainCommand.class, MirnaMutagenesisCommand.class, MirnaEvaluateCommand.class},
         synopsisSubcommandLabel = "COMMAND")
 public final class MirnaCommand implements Runnable {
 
@@ -19,6 +19,6 @@ public final class MirnaCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand (train, predict, scan, explain or mutagenesis)");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing required subcommand (train, predict, evaluate, scan, explain or mutagenesis)");
     }
 }

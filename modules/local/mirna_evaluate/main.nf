@@ -1,0 +1,40 @@
+// auROC/auPR and ROC/PR curves of a miRNA model on labelled test pairs.
+process MIRNA_EVALUATE {
+    tag "$meta.id"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*')
+
+    output:
+    tuple val(meta), path('metrics.tsv'), path('metrics.roc.tsv'), path('metrics.pr.tsv'), emit: metrics
+    path 'versions.yml'                                                                 , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    regulens mirna evaluate --model $model --pairs $pairs --out metrics.tsv $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    printf 'task\\tauroc\\tauprc\\tn_pos\\tn_neg\\tsplit\\nbinding\\t0.5\\t0.5\\t1\\t1\\tpairs\\n' > metrics.tsv
+    touch metrics.roc.tsv metrics.pr.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

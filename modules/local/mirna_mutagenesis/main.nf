@@ -1,0 +1,40 @@
+// Every single-base mutation of each test pair scored, and correlated with measured effects.
+process MIRNA_MUTAGENESIS {
+    tag "$meta.id"
+    label 'process_medium'
+
+    input:
+    tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*'), path(measured, stageAs: 'measured/*')
+
+    output:
+    tuple val(meta), path('mutagenesis/mutations.tsv'), path('mutagenesis/correlation.tsv'), emit: mutations
+    path 'versions.yml'                                                                  , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    regulens mirna mutagenesis --model $model --pairs $pairs --measured $measured --out mutagenesis $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir mutagenesis
+    touch mutagenesis/mutations.tsv mutagenesis/correlation.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

@@ -1,0 +1,43 @@
+// Binding sites of miRNAs along long targets (3'UTRs): every window scored, peaks narrowed to their best window.
+process MIRNA_SCAN {
+    tag "$meta.id"
+    label 'process_low'
+
+    input:
+    tuple val(meta), path(model), path(mirnas, stageAs: 'mirnas/*'), path(targets, stageAs: 'targets/*')
+
+    output:
+    tuple val(meta), path('scan/sites.tsv'), path('scan/sites.bed'), emit: sites
+    tuple val(meta), path('scan/windows.tsv')                       , emit: windows
+    path 'versions.yml'                                             , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    regulens mirna scan --model $model --mirnas $mirnas --targets $targets --out scan $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    mkdir scan
+    printf 'mirna\\ttarget\\tstart\\tend\\tscore\\n' > scan/windows.tsv
+    printf 'mirna\\ttarget\\tpeak_start\\tpeak_end\\tsite_start\\tsite_end\\tscore\\twindows\\n' > scan/sites.tsv
+    touch scan/sites.bed
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}

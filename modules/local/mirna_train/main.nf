@@ -1,0 +1,42 @@
+// Trains a miRNA:target-site binding model on labelled pairs.
+process MIRNA_TRAIN {
+    tag "$meta.id"
+    label 'process_high'
+    label 'process_gpu'
+
+    input:
+    tuple val(meta), path(pairs)
+
+    output:
+    tuple val(meta), path('model.zip')         , emit: model
+    tuple val(meta), path('model.training.tsv'), emit: log
+    path 'versions.yml'                        , emit: versions
+
+    when:
+    task.ext.when == null || task.ext.when
+
+    script:
+    def args = task.ext.args ?: ''
+    """
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
+    export OMP_NUM_THREADS=${task.cpus}
+    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    regulens mirna train --pairs $pairs --out model.zip $args
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
+    END_VERSIONS
+    """
+
+    stub:
+    """
+    touch model.zip
+    printf 'epoch\\tlearning_rate\\ttrain_loss\\tvalid_loss\\tvalid_auroc\\tvalid_auprc\\tseconds\\tsequences_per_second\\tbest\\n' > model.training.tsv
+
+    cat <<-END_VERSIONS > versions.yml
+    "${task.process}":
+        regulens: stub
+    END_VERSIONS
+    """
+}
