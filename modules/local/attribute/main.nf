@@ -19,7 +19,7 @@ process ATTRIBUTE {
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
-    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
     regulens attribute --model $model --data $data --task ${meta.task} --method ${meta.method} \\
         --shard ${meta.shard}/${meta.shards} --out attr.${meta.shard}.npz $args
 

@@ -32,7 +32,7 @@ process REPORT {
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
-    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
     ${assemble}
     regulens report --out report.html --mqc-dir . --data $data $logArg --metrics $metricsFile \\
         --filters $filtersFile $motifArgs $attrArgs --params $params_json --motif-db '$database' \\

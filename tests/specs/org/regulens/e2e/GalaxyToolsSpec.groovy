@@ -50,9 +50,21 @@ class GalaxyToolsSpec extends Specification {
             regulens_compare  : ['10.1186/gb-2007-8-2-r24', '10.1093/nar/gkad1059'],
             regulens_scan     : ['10.1093/bioinformatics/btr064'],
             regulens_filters  : ['10.1186/gb-2007-8-2-r24'],
+            regulens_mirna_train: ['10.3390/genes13122323', '10.1016/j.cell.2013.03.043'],
+            regulens_mirna_predict: ['10.3390/genes13122323'],
+            regulens_mirna_scan: ['10.3390/genes13122323'],
+            regulens_mirna_evaluate: ['10.3390/genes13122323'],
+            regulens_mirna_explain: ['10.3390/genes13122323', '10.48550/arXiv.1703.01365', '10.1007/978-3-319-10590-1_53'],
+            regulens_mirna_mutagenesis: ['10.3390/genes13122323'],
     ]
+    /** The subcommands with a wrapper each, regulens_<words joined by _>.xml; {@code mirna train} is a sub-subcommand. */
     static final List<String> SUBCOMMANDS = ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'filters',
-                                             'motifs', 'compare', 'scan', 'report']
+                                             'motifs', 'compare', 'scan', 'report',
+                                             'mirna train', 'mirna predict', 'mirna scan', 'mirna evaluate',
+                                             'mirna explain', 'mirna mutagenesis']
+    /** The wrappers that declare a GPU: those that train networks or take gradients of many inputs. */
+    static final List<String> GPU_WRAPPERS = ['regulens_train.xml', 'regulens_attribute.xml', 'regulens_mirna_train.xml',
+                                              'regulens_mirna_explain.xml']
 
     @Shared @TempDir Path work
     @Shared Map<String, Path> expanded = [:]
@@ -156,9 +168,10 @@ class GalaxyToolsSpec extends Specification {
         }
     }
 
+    /** The options in {@code regulens SUBCOMMAND --help} ({@code subcommand} may be two words, as {@code mirna train}). */
     Set<String> optionsOf(String subcommand) {
         helpOptions.computeIfAbsent(subcommand) {
-            def r = run([subcommand, '--help'])
+            def r = run(subcommand.split(' ').toList() + ['--help'])
             assert r.exitCode == 0, "regulens $subcommand --help failed: $r"
             (r.stdout =~ /--[a-z][a-z0-9-]*/).collect { it as String } as Set
         }
@@ -168,17 +181,25 @@ class GalaxyToolsSpec extends Specification {
         child(doc.documentElement, 'command').textContent
     }
 
+    /** The subcommand a wrapper runs: {@code train}, or {@code mirna train} for the groups of subcommands. */
     static String subcommandOf(Document doc) {
-        def m = commandText(doc) =~ /regulens\s+([a-z]+)/
+        def m = commandText(doc) =~ /regulens\s+(mirna\s+[a-z]+|[a-z]+)/
         assert m.find(), 'no regulens subcommand in the command'
-        m.group(1)
+        m.group(1).split(/\s+/).join(' ')
+    }
+
+    /** regulens_mirna_train.xml -> mirna train */
+    static String subcommandOfFile(String name) {
+        (name - 'regulens_' - '.xml').replace('_', ' ')
     }
 
     def "there is one wrapper per user-facing subcommand, plus the motif database data manager"() {
         expect:
-        wrappers().findAll { it.startsWith('regulens_') }.collect { it - 'regulens_' - '.xml' }.sort() == SUBCOMMANDS.sort()
+        wrappers().findAll { it.startsWith('regulens_') }.collect { subcommandOfFile(it) }.sort() == SUBCOMMANDS.sort()
         wrappers().contains('data_manager/regulens_motif_database.xml')
-        docs.every { name, doc -> name.startsWith('data_manager/') || subcommandOf(doc) == (name - 'regulens_' - '.xml') }
+        docs.each { name, doc ->
+            assert name.startsWith('data_manager/') || subcommandOf(doc) == subcommandOfFile(name), "$name runs ${subcommandOf(doc)}"
+        }
     }
 
     def "macros expand completely: no token or macro element is left"() {
@@ -272,12 +293,12 @@ class GalaxyToolsSpec extends Specification {
         }
     }
 
-    def "train and attribute declare that they can use a GPU"() {
+    def "train, attribute, mirna train and mirna explain (only) declare that they can use a GPU"() {
         expect:
         docs.each { name, doc ->
             def gpu = descendants(doc.documentElement, 'requirement')
                     .any { it.getAttribute('type') == 'compute' && it.textContent.trim() == 'gpu' }
-            assert gpu == (name in ['regulens_train.xml', 'regulens_attribute.xml']), "$name: GPU requirement $gpu"
+            assert gpu == (name in GPU_WRAPPERS), "$name: GPU requirement $gpu"
         }
     }
 
@@ -473,9 +494,23 @@ class GalaxyToolsSpec extends Specification {
                 checkCount(what + ' size', Files.size(file), attr, 'value')
                 break
             case 'has_archive_member':
-                def names = new ZipFile(file.toFile()).withCloseable { z -> z.entries().collect { it.name } }
+                // Galaxy's form: the member's path as a regular expression, optionally with assertions on its content
                 def p = Pattern.compile(attr('path'))
-                assert names.any { p.matcher(it).matches() }, "$what: no archive member /${attr('path')}/ in $names"
+                new ZipFile(file.toFile()).withCloseable { z ->
+                    def names = z.entries().collect { it.name }
+                    def member = names.find { p.matcher(it).matches() }
+                    assert member, "$what: no archive member /${attr('path')}/ in $names"
+                    def nested = children(a)
+                    if (nested) {
+                        def extracted = Files.createTempFile('galaxy-member', '.dat')
+                        try {
+                            z.getInputStream(z.getEntry(member)).withCloseable { extracted.bytes = it.bytes }
+                            nested.each { checkAssertion("$what member $member", extracted, it) }
+                        } finally {
+                            Files.deleteIfExists(extracted)
+                        }
+                    }
+                }
                 break
             default:
                 assert false, "$what: assertion <$kind> is not implemented by GalaxyToolsSpec"

@@ -50,6 +50,20 @@ class LauncherSpec extends Specification {
         (r.stderr + r.stdout).toLowerCase().contains('heap')
     }
 
+    def "REGULENS_MEMORY_MB sizes the heap (40%) and bounds the process (90%); JAVA_OPTS wins; nonsense is refused"() {
+        when:
+        def sized = run(['--version'], [REGULENS_MEMORY_MB: '1000', JAVA_OPTS: '-XX:+PrintFlagsFinal'])
+        def overridden = run(['--version'], [REGULENS_MEMORY_MB: '1000', JAVA_OPTS: '-Xmx1m'])
+        def bad = run(['--version'], [REGULENS_MEMORY_MB: '2g'])
+
+        then: '400 MB = 419,430,400 bytes'
+        sized.exitCode == 0
+        sized.stdout =~ /MaxHeapSize\s*=\s*419430400\b/
+        overridden.exitCode != 0
+        bad.exitCode == 2
+        bad.stderr.trim() == "regulens: REGULENS_MEMORY_MB must be a whole number of MB, at least 256 (got '2g')"
+    }
+
     @Requires({ LauncherSpec.cpuHasAvx2() })
     def "on an AVX2 CPU the oneDNN build loads; REGULENS_ND4J_BUILD=plain forces the plain one"() {
         when:
