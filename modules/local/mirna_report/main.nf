@@ -18,9 +18,9 @@ process MIRNA_REPORT {
     def args = task.ext.args ?: ''
     def metricsFile = (metrics instanceof List ? metrics : [metrics]).find { it.name == 'metrics.tsv' }
     """
-    # the JVM heap follows the task's allocation
+    # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
-    export JAVA_OPTS="\${JAVA_OPTS:--Xmx${task.memory ? (long) (task.memory.toMega() * 0.7) : 2048}m}"
+    export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
     regulens report --out report.html --mirna-metrics $metricsFile --mirna-explain $explain --params $params_json \\
         --title 'regulens mirna: ${meta.id}' $args
 
