@@ -7,7 +7,6 @@ import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
 import org.regulens.evaluate.Metrics;
 import org.regulens.evaluate.MetricsWriter;
-import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -28,8 +27,8 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model (from mirna train).")
-    Path model;
+    @CommandLine.Mixin
+    MirnaModelOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Labelled pairs: TSV/CSV (or .gz) with header miRNA, gene, label (0/1).")
@@ -47,9 +46,10 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        RegulensModel regulensModel = ModelFile.load(model);
-        InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
-        PairTable table = PairTable.read(pairs, true, encoding.targetLength());
+        MirnaModelOption.Loaded loaded = modelOption.load();
+        RegulensModel regulensModel = loaded.model();
+        InteractionMap encoding = loaded.encoding();
+        PairTable table = loaded.pairs(pairs, true);
         float[] scores = PairScores.of(regulensModel, encoding, table, batchSize, "mirna evaluate");
         float[] labels = new float[table.size()];
         for (int i = 0; i < labels.length; i++) {

@@ -19,7 +19,6 @@ import org.regulens.io.npz.ArraySink;
 import org.regulens.io.npz.DType;
 import org.regulens.io.npz.NpyArray;
 import org.regulens.io.npz.NpzWriter;
-import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +40,8 @@ public final class MirnaExplainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model (from mirna train).")
-    Path model;
+    @CommandLine.Mixin
+    MirnaModelOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns (label, ids) are passed through.")
@@ -96,9 +95,10 @@ public final class MirnaExplainCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
         }
-        RegulensModel regulensModel = ModelFile.load(model);
-        InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
-        PairTable table = PairTable.read(pairs, false, encoding.targetLength());
+        MirnaModelOption.Loaded loaded = modelOption.load();
+        RegulensModel regulensModel = loaded.model();
+        InteractionMap encoding = loaded.encoding();
+        PairTable table = loaded.pairs(pairs, false);
         MapAttributor attributor = new MapAttributor(regulensModel, encoding.size(), mapMethod, steps);
         baselines = new MapBaselines(encoding, baseline, references, seed);
         try (OutputDirectory output = OutputDirectory.create(out)) {
@@ -189,7 +189,7 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             meta.put("baseline", baseline);
             meta.put("references", baselines.count());
             meta.put("seed", seed);
-            meta.put("model", model.getFileName().toString());
+            meta.put("model", modelOption.file.getFileName().toString());
             meta.put("pairs", pairs.getFileName().toString());
             meta.put("rows", "miRNA positions 1-" + rows + " (5'->3')");
             meta.put("columns", "target positions read 3'->5' (column 0 = the site's 3' end)");

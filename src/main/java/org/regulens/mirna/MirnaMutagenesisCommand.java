@@ -15,7 +15,6 @@ import org.regulens.core.Progress;
 import org.regulens.evaluate.Correlation;
 import org.regulens.io.AtomicOutput;
 import org.regulens.io.OutputDirectory;
-import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -36,8 +35,8 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model (from mirna train).")
-    Path model;
+    @CommandLine.Mixin
+    MirnaModelOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene.")
@@ -59,9 +58,10 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        RegulensModel regulensModel = ModelFile.load(model);
-        InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
-        PairTable table = PairTable.read(pairs, false, encoding.targetLength());
+        MirnaModelOption.Loaded loaded = modelOption.load();
+        RegulensModel regulensModel = loaded.model();
+        InteractionMap encoding = loaded.encoding();
+        PairTable table = loaded.pairs(pairs, false);
         Map<String, Double> effects = measured == null ? null : MeasuredEffects.read(measured, table);
         List<Substitution> substitutions = substitutions(table);
         float[] reference = logits(regulensModel, encoding, table, null);

@@ -8,7 +8,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
 import org.regulens.io.AtomicOutput;
-import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,8 +22,8 @@ public final class MirnaPredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model (from mirna train).")
-    Path model;
+    @CommandLine.Mixin
+    MirnaModelOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns are passed through.")
@@ -42,9 +41,10 @@ public final class MirnaPredictCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        RegulensModel regulensModel = ModelFile.load(model);
-        InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
-        PairTable table = PairTable.read(pairs, false, encoding.targetLength());
+        MirnaModelOption.Loaded loaded = modelOption.load();
+        RegulensModel regulensModel = loaded.model();
+        InteractionMap encoding = loaded.encoding();
+        PairTable table = loaded.pairs(pairs, false);
         float[] scores = PairScores.of(regulensModel, encoding, table, batchSize, "predict");
         try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer()) {
             writer.write(String.join("\t", table.header()) + "\tscore\n");

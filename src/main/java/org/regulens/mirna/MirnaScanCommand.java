@@ -14,7 +14,6 @@ import org.regulens.core.Progress;
 import org.regulens.core.RegulensException;
 import org.regulens.io.AtomicOutput;
 import org.regulens.io.OutputDirectory;
-import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -41,8 +40,8 @@ public final class MirnaScanCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model (from mirna train).")
-    Path model;
+    @CommandLine.Mixin
+    MirnaModelOption modelOption;
 
     @Option(names = "--mirna", paramLabel = "SEQ", description = "One miRNA sequence (DNA or RNA letters).")
     String mirna;
@@ -81,8 +80,9 @@ public final class MirnaScanCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--stride and --batch-size must be positive, --merge-distance >= 0, --threshold in [0, 1]");
         }
-        RegulensModel regulensModel = ModelFile.load(model);
-        InteractionMap encoding = MirnaModels.encoding(regulensModel, model);
+        MirnaModelOption.Loaded loaded = modelOption.load();
+        RegulensModel regulensModel = loaded.model();
+        InteractionMap encoding = loaded.encoding();
         List<RnaFasta.Entry> queries = mirnas != null ? RnaFasta.read(mirnas) : List.of(new RnaFasta.Entry("mirna", checked(mirna)));
         List<RnaFasta.Entry> long_ = RnaFasta.read(targets);
         int window = encoding.targetLength();
