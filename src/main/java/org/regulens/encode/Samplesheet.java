@@ -20,11 +20,7 @@ final class Samplesheet {
     }
 
     private static List<String> fields(String line, LineReader lines) {
-        try {
-            return org.regulens.io.Delimited.split(line, true).stream().map(String::trim).toList();
-        } catch (IllegalArgumentException e) {
-            throw lines.error(e.getMessage());
-        }
+        return lines.fields(line, true).stream().map(String::trim).toList();
     }
 
     static List<Entry> read(Path file) {

@@ -70,8 +70,8 @@ final class SequenceTableReader {
             while (header.isBlank()) {
                 header = lines.next();
             }
-            boolean csv = header.indexOf('\t') < 0 && header.indexOf(',') >= 0;
-            List<String> columns = split(header, csv, lines);
+            boolean csv = org.regulens.io.Delimited.isCsv(header);
+            List<String> columns = lines.fields(header, csv);
             int sequenceColumn = -1;
             int nameColumn = -1;
             int splitColumn = -1;
@@ -105,7 +105,7 @@ final class SequenceTableReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> fields = split(line, csv, lines);
+                List<String> fields = lines.fields(line, csv);
                 if (fields.size() != columns.size()) {
                     throw lines.error("expected " + columns.size() + " columns, found " + fields.size());
                 }
@@ -232,13 +232,5 @@ final class SequenceTableReader {
             throw RegulensException.atLine(file, line, "label '" + value + "' for task " + task + " is not a number");
         }
         return parsed;
-    }
-
-    private static List<String> split(String line, boolean csv, LineReader lines) {
-        try {
-            return org.regulens.io.Delimited.split(line, csv);
-        } catch (IllegalArgumentException e) {
-            throw lines.error(e.getMessage());
-        }
     }
 }

@@ -9,6 +9,11 @@ public final class Delimited {
     private Delimited() {
     }
 
+    /** Whether a table whose header line is {@code header} is a CSV: commas and no tab. */
+    public static boolean isCsv(String header) {
+        return !header.contains("\t") && header.contains(",");
+    }
+
     /** @throws IllegalArgumentException for an unterminated quoted CSV field */
     public static List<String> split(String line, boolean csv) {
         List<String> fields = new ArrayList<>();

@@ -41,6 +41,15 @@ public final class LineReader implements AutoCloseable {
         return file;
     }
 
+    /** The fields of a line of this file (see {@link Delimited}); a malformed line is an error at this line. */
+    public java.util.List<String> fields(String line, boolean csv) {
+        try {
+            return Delimited.split(line, csv);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
     /** An error at the current line. */
     public RegulensException error(String message) {
         return RegulensException.atLine(file, lineNumber, message);

@@ -28,8 +28,8 @@ final class MeasuredEffects {
             if (first == null || first.isBlank()) {
                 throw RegulensException.inFile(file, "empty: expected a header with molecule, position, alt, effect");
             }
-            boolean csv = !first.contains("\t") && first.contains(",");
-            List<String> header = Delimited.split(first, csv).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
+            boolean csv = Delimited.isCsv(first);
+            List<String> header = reader.fields(first, csv).stream().map(h -> h.trim().toLowerCase(Locale.ROOT)).toList();
             int pair = header.indexOf("pair");
             int molecule = header.indexOf("molecule");
             int position = header.indexOf("position");
@@ -48,7 +48,7 @@ final class MeasuredEffects {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> f = Delimited.split(line, csv);
+                List<String> f = reader.fields(line, csv);
                 if (f.size() != header.size()) {
                     throw reader.error(f.size() + " fields, but the header has " + header.size());
                 }

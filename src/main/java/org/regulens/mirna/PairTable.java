@@ -55,8 +55,8 @@ public final class PairTable {
                 throw RegulensException.inFile(file, "empty: expected a header naming the miRNA and target columns "
                         + "(miRNA, gene[, label])");
             }
-            boolean csv = !first.contains("\t") && first.contains(",");
-            List<String> header = split(reader, first, csv);
+            boolean csv = Delimited.isCsv(first);
+            List<String> header = reader.fields(first, csv);
             int mirnaColumn = column(header, MIRNA_NAMES);
             int targetColumn = column(header, TARGET_NAMES);
             int labelColumn = column(header, Set.of("label"));
@@ -76,7 +76,7 @@ public final class PairTable {
                 if (line.isBlank()) {
                     continue;
                 }
-                List<String> fields = split(reader, line, csv);
+                List<String> fields = reader.fields(line, csv);
                 if (fields.size() != header.size()) {
                     throw reader.error(fields.size() + " fields, but the header has " + header.size());
                 }
@@ -112,14 +112,6 @@ public final class PairTable {
                 }
             }
             return new PairTable(file, header, rows, mirnas, targets, labelArray);
-        }
-    }
-
-    private static List<String> split(LineReader reader, String line, boolean csv) {
-        try {
-            return Delimited.split(line, csv);
-        } catch (IllegalArgumentException e) {
-            throw reader.error(e.getMessage());
         }
     }
 
