@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import org.regulens.cli.Regulens;
 import org.regulens.core.Log;
-import org.regulens.core.Progress;
 import org.regulens.evaluate.Correlation;
 import org.regulens.io.AtomicOutput;
 import org.regulens.io.OutputDirectory;
@@ -64,8 +63,11 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
         PairTable table = loaded.pairs(pairs, false);
         Map<String, Double> effects = measured == null ? null : MeasuredEffects.read(measured, table);
         List<Substitution> substitutions = substitutions(table);
-        float[] reference = logits(regulensModel, encoding, table, null);
-        float[] mutant = logits(regulensModel, encoding, table, substitutions);
+        float[] reference = PairScores.logits(regulensModel, encoding, table.size(),
+                row -> new String[] {table.mirna(row), table.target(row)}, batchSize, "wild type", "pairs");
+        float[] mutant = PairScores.logits(regulensModel, encoding, substitutions.size(),
+                k -> substitutions.get(k).apply(table),
+                batchSize, "mutagenesis", "substitutions");
         List<double[]> matched = new ArrayList<>(); // {molecule ordinal, delta, delta logit, effect}
         StringBuilder rows = new StringBuilder("pair\tmolecule\tposition\tref\talt\tref_score\tscore\tdelta\tdelta_logit"
                 + (effects == null ? "" : "\tmeasured") + "\n");
@@ -117,31 +119,6 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
                 }
             }
         }
-    }
-
-    /** Logits of the pairs themselves (substitutions null) or of each substitution, in batches. */
-    private float[] logits(RegulensModel regulensModel, InteractionMap encoding, PairTable table, List<Substitution> substitutions) {
-        int total = substitutions == null ? table.size() : substitutions.size();
-        float[] out = new float[total];
-        float[] maps = new float[Math.min(batchSize, total) * encoding.size()];
-        try (Progress progress = new Progress(substitutions == null ? "wild type" : "mutagenesis", total,
-                substitutions == null ? "pairs" : "substitutions")) {
-            for (int from = 0; from < total; from += batchSize) {
-                int n = Math.min(batchSize, total - from);
-                for (int i = 0; i < n; i++) {
-                    int row = substitutions == null ? from + i : substitutions.get(from + i).pair();
-                    String[] pair = substitutions == null ? new String[] {table.mirna(row), table.target(row)}
-                            : substitutions.get(from + i).apply(table.mirna(row), table.target(row));
-                    encoding.encode(pair[0], pair[1], maps, i * encoding.size());
-                }
-                float[][] z = regulensModel.logits(maps, n);
-                for (int i = 0; i < n; i++) {
-                    out[from + i] = z[i][0];
-                }
-                progress.advance(n);
-            }
-        }
-        return out;
     }
 
     private static String correlations(List<double[]> matched) {

@@ -1,27 +1,45 @@
 package org.regulens.mirna;
 
+import java.util.function.IntFunction;
 import org.regulens.core.Progress;
 import org.regulens.model.RegulensModel;
 
-/** A model's binding probability for every pair of a table, encoded and scored batch by batch. */
+/** A model's scores for many pairs, encoded and scored batch by batch. */
 final class PairScores {
 
     private PairScores() {
     }
 
-    /** One score per row of {@code table}, in row order; progress is reported under {@code label}. */
+    /** One binding probability per row of {@code table}, in row order; progress is reported under {@code label}. */
     static float[] of(RegulensModel model, InteractionMap encoding, PairTable table, int batchSize, String label) {
-        float[] scores = new float[table.size()];
-        try (Progress progress = new Progress(label, table.size(), "pairs")) {
-            for (int from = 0; from < table.size(); from += batchSize) {
-                int to = Math.min(table.size(), from + batchSize);
-                float[][] p = model.predict(PairSet.encode(table, encoding, from, to), to - from);
-                for (int i = from; i < to; i++) {
-                    scores[i] = p[i - from][0];
+        float[] logits = logits(model, encoding, table.size(), row -> new String[] {table.mirna(row), table.target(row)},
+                batchSize, label, "pairs");
+        float[][] scores = RegulensModel.sigmoid(new float[][] {logits});
+        return scores[0];
+    }
+
+    /**
+     * The logits of {@code n} pairs, pair {@code i} being {miRNA, target} from {@code pair}; progress is reported
+     * under {@code label}, counting {@code unit}.
+     */
+    static float[] logits(RegulensModel model, InteractionMap encoding, int n, IntFunction<String[]> pair, int batchSize,
+                          String label, String unit) {
+        float[] out = new float[n];
+        float[] maps = new float[Math.min(batchSize, n) * encoding.size()];
+        try (Progress progress = new Progress(label, n, unit)) {
+            for (int from = 0; from < n; from += batchSize) {
+                int count = Math.min(batchSize, n - from);
+                for (int i = 0; i < count; i++) {
+                    String[] p = pair.apply(from + i);
+                    encoding.encode(p[0], p[1], maps, i * encoding.size());
                 }
-                progress.advance(to - from);
+                float[][] z = model.logits(maps, count);
+                for (int i = 0; i < count; i++) {
+                    out[from + i] = z[i][0];
+                }
+                progress.advance(count);
             }
         }
-        return scores;
+        return out;
     }
 }

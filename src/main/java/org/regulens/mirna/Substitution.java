@@ -35,8 +35,10 @@ public record Substitution(int pair, Molecule molecule, int position, char ref, 
         return pair + "\t" + molecule.label + "\t" + position + "\t" + alt;
     }
 
-    /** The pair's sequences with this substitution applied. */
-    String[] apply(String mirna, String target) {
+    /** This substitution's pair from {@code table} with the substitution applied: {miRNA, target}. */
+    String[] apply(PairTable table) {
+        String mirna = table.mirna(pair);
+        String target = table.target(pair);
         if (molecule == Molecule.TARGET) {
             return new String[] {mirna, replace(target)};
         }
