@@ -20,14 +20,20 @@ final class MapBaselines {
     private final int count;
     private final long seed;
 
-    MapBaselines(InteractionMap encoding, String kind, int count, long seed) {
+    /** @param shuffled shuffled-target baselines ({@code count} of them), else the one empty map */
+    MapBaselines(InteractionMap encoding, boolean shuffled, int count, long seed) {
+        this.encoding = encoding;
+        this.shuffled = shuffled;
+        this.count = shuffled ? count : 1;
+        this.seed = seed;
+    }
+
+    /** Whether {@code kind} is {@value #SHUFFLED} (true) or {@value #EMPTY} (false); anything else is refused. */
+    static boolean isShuffled(String kind) {
         if (!kind.equals(SHUFFLED) && !kind.equals(EMPTY)) {
             throw new IllegalArgumentException("unknown baseline '" + kind + "'; choose shuffled or empty");
         }
-        this.encoding = encoding;
-        this.shuffled = kind.equals(SHUFFLED);
-        this.count = shuffled ? count : 1;
-        this.seed = seed;
+        return kind.equals(SHUFFLED);
     }
 
     /** Baselines per pair. */

@@ -89,9 +89,9 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--steps, --references and --batch-size must be at least 1, --svg at least 0");
         }
-        MapBaselines baselines;
+        boolean shuffled;
         try {
-            baselines = new MapBaselines(null, baseline, references, seed);
+            shuffled = MapBaselines.isShuffled(baseline);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
         }
@@ -100,7 +100,7 @@ public final class MirnaExplainCommand implements Callable<Integer> {
         InteractionMap encoding = loaded.encoding();
         PairTable table = loaded.pairs(pairs, false);
         MapAttributor attributor = new MapAttributor(regulensModel, encoding.size(), mapMethod, steps);
-        baselines = new MapBaselines(encoding, baseline, references, seed);
+        MapBaselines baselines = new MapBaselines(encoding, shuffled, references, seed);
         try (OutputDirectory output = OutputDirectory.create(out)) {
             Files.createDirectories(output.resolve("alignments"));
             ExplainTables tables = new ExplainTables(table, encoding.targetLength());
