@@ -6,14 +6,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
+import org.regulens.core.RegulensException;
 import org.regulens.core.Progress;
 import org.regulens.data.BatchStream;
 import org.regulens.data.GenomeCoordinates;
 import org.regulens.data.TrainingData;
 import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,6 +45,7 @@ public final class AttributeCommand implements Callable<Integer> {
             + "saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop.")
     String method;
 
+    @Output
     @Option(names = "--out", paramLabel = "ATTR.npz", description = "Output: x, hyp, attr (N×4×L), pred, delta, index. Required.")
     Path out;
 
@@ -105,10 +108,12 @@ public final class AttributeCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed of references and noise (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Output
     @Option(names = "--modisco", paramLabel = "DIR",
             description = "Also write DIR/ohe.npz and DIR/hyp.npz for tfmodisco-lite (modisco motifs -s ohe.npz -a hyp.npz).")
     Path modisco;
 
+    @Output
     @Option(names = "--bedgraph", paramLabel = "FILE",
             description = "Also write per-base actual contributions in genome coordinates (data encoded from peaks).")
     Path bedgraph;
@@ -160,10 +165,16 @@ public final class AttributeCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
             int batch = batchSize > 0 ? batchSize : attribution.preferredBatch();
-            int[] rows = part.select(select(dataset, splitCode, taskIndex), batch);
+            int[] selected = select(dataset, splitCode, taskIndex);
+            if (selected.length == 0) {
+                throw RegulensException.inFile(data, "no row to explain: split " + split + ", label " + label
+                        + " for task " + regulensModel.tasks().get(taskIndex) + " selects none of "
+                        + dataset.rows() + " rows");
+            }
+            int[] rows = part.select(selected, batch);
             run(regulensModel, dataset, rows, function, attribution, taskIndex, part, batch);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private int[] select(TrainingData dataset, int splitCode, int taskIndex) {

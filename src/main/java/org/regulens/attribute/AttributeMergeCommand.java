@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.RegulensException;
 import org.regulens.io.npz.NpzFile;
 import org.nd4j.shade.jackson.databind.ObjectMapper;
+import org.regulens.options.Output;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -26,9 +27,11 @@ public final class AttributeMergeCommand implements Callable<Integer> {
     @Parameters(arity = "1..*", paramLabel = "SHARD.npz", description = "Attribution files to join.")
     List<Path> shards;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "ATTR.npz", description = "Merged attribution file.")
     Path out;
 
+    @Output
     @Option(names = "--modisco", paramLabel = "DIR", description = "Also write DIR/ohe.npz and DIR/hyp.npz for tfmodisco-lite.")
     Path modisco;
 
@@ -83,6 +86,6 @@ public final class AttributeMergeCommand implements Callable<Integer> {
         } finally {
             files.forEach(NpzFile::close);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 }

@@ -1,6 +1,7 @@
 package org.regulens.cli;
 
 import java.util.concurrent.Callable;
+import org.regulens.core.ExitCodes;
 import org.regulens.nn.Nd4jBackend;
 import picocli.CommandLine.Command;
 
@@ -13,6 +14,6 @@ public final class BackendCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Nd4jBackend.describe().forEach(System.out::println);
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 }

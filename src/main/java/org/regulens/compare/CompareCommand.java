@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifDatabase;
 import org.regulens.motif.MotifReader;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -39,6 +40,7 @@ public final class CompareCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String target;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "MATCHES.tsv",
             description = "Matches (Tomtom's TSV columns plus Target_name).")
     Path out;
@@ -100,7 +102,7 @@ public final class CompareCommand implements Callable<Integer> {
         int rows = MatchTable.write(out, comparison, thresh, evalue, maxMatches);
         Log.info("%d matches with %s <= %s written to %s (%.1f s)", rows, evalue ? "E-value" : "q-value",
                 thresh, out, (System.nanoTime() - start) / 1e9);
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private ColumnSimilarity parseSimilarity() {

@@ -64,6 +64,7 @@ public final class TrainingData implements TrainingSet, AutoCloseable {
                             + " does not match " + n + " rows of x");
                 }
                 labels = y.asFloats();
+                requireBinary(file, labels, (int) yShape[1]);
                 tasks = npz.contains("tasks") ? List.of(npz.read("tasks").asStrings()) : defaultTasks((int) yShape[1]);
                 if (tasks.size() != yShape[1]) {
                     throw RegulensException.atRecord(file, "tasks", tasks.size() + " names for " + yShape[1]
@@ -76,6 +77,7 @@ public final class TrainingData implements TrainingSet, AutoCloseable {
             if (splits.length != n) {
                 throw RegulensException.atRecord(file, "split", splits.length + " values for " + n + " rows");
             }
+            requireSplitCodes(file, splits);
             String[] names = npz.contains("names") ? npz.read("names").asStrings() : defaultNames(n);
             if (names.length != n) {
                 throw RegulensException.atRecord(file, "names", names.length + " values for " + n + " rows");
@@ -85,6 +87,51 @@ public final class TrainingData implements TrainingSet, AutoCloseable {
             npz.close();
             throw e;
         }
+    }
+
+    /** Labels are 0, 1 or NaN (masked): the models here are binary classifiers. */
+    private static void requireBinary(Path file, float[] labels, int tasks) {
+        for (int i = 0; i < labels.length; i++) {
+            float v = labels[i];
+            if (v != 0f && v != 1f && !Float.isNaN(v)) {
+                throw RegulensException.atRecord(file, "y", "row " + (i / tasks) + ", column " + (i % tasks)
+                        + ": label " + v + " is not 0, 1 or NaN (masked)");
+            }
+        }
+    }
+
+    private static void requireSplitCodes(Path file, byte[] splits) {
+        for (int i = 0; i < splits.length; i++) {
+            if (splits[i] < 0 || splits[i] > 2) {
+                throw RegulensException.atRecord(file, "split", "row " + i + ": code " + splits[i]
+                        + " is not 0 (train), 1 (valid) or 2 (test)");
+            }
+        }
+    }
+
+    /** Each column of a row is one-hot (a single 1) or all zero (a base other than A, C, G, T). */
+    private void requireOneHot(float[] x, long first, int count) {
+        int size = 4 * length;
+        for (int r = 0; r < count; r++) {
+            for (int position = 0; position < length; position++) {
+                float sum = 0;
+                for (int base = 0; base < 4; base++) {
+                    float v = x[r * size + base * length + position];
+                    if (v != 0f && v != 1f) {
+                        throw notOneHot(first + r, position, v);
+                    }
+                    sum += v;
+                }
+                if (sum > 1f) {
+                    throw notOneHot(first + r, position, sum);
+                }
+            }
+        }
+    }
+
+    private RegulensException notOneHot(long row, int position, float value) {
+        return RegulensException.atRecord(file, "x", "row " + row + ", position " + position + ": value " + value
+                + " is not one-hot (each column a single 1, or all 0 for N)");
     }
 
     private static List<String> defaultTasks(int count) {
@@ -178,7 +225,9 @@ public final class TrainingData implements TrainingSet, AutoCloseable {
 
     /** One-hot rows [first, first + count) as floats, row-major 4×L per row. */
     public float[] oneHot(long first, int count) {
-        return npz.readRows("x", first, count).asFloats();
+        float[] x = npz.readRows("x", first, count).asFloats();
+        requireOneHot(x, first, count);
+        return x;
     }
 
     @Override

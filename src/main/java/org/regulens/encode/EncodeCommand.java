@@ -6,11 +6,12 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.genome.GenomeIndex;
 import org.regulens.genome.IntervalSet;
 import org.regulens.genome.PeakReader;
 import org.regulens.io.TextInput;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -46,6 +47,7 @@ public final class EncodeCommand implements Callable<Integer> {
                     + "columns and one label column per task; or FASTA with headers '>NAME TASK=1 ...'.")
     Path sequences;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "DATA.npz", description = "Output data set.")
     Path out;
 
@@ -140,7 +142,7 @@ public final class EncodeCommand implements Callable<Integer> {
             require(mode != EncodeSettings.Negatives.gc, "--negatives gc needs a genome; use shuffle or none with --sequences");
             new SequenceEncoder(settings(mode), width).encode(sequences, out);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private EncodeSettings settings(EncodeSettings.Negatives mode) {

@@ -17,7 +17,7 @@ import org.regulens.seq.Dna;
  * <ul>
  * <li>Table (TSV, or CSV when the header has commas and no tabs): a header row with a {@code sequence} (or
  * {@code seq}) column, optional {@code name} and {@code split} columns; every other column is a task whose
- * values are numbers (0/1), with empty, NA or NaN meaning unknown.</li>
+ * values are 0 or 1, with empty, NA or NaN meaning unknown (masked); anything else is refused.</li>
  * <li>FASTA: each header is {@code >NAME TASK=VALUE ...}, or {@code >NAME VALUE} for a single task named after
  * the file.</li>
  * </ul>
@@ -230,6 +230,11 @@ final class SequenceTableReader {
         // Java also parses "Infinity", "1d" and hex floats; a label is a plain finite decimal.
         if (Float.isNaN(parsed) || Float.isInfinite(parsed) || !value.matches("[-+]?[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?")) {
             throw RegulensException.atLine(file, line, "label '" + value + "' for task " + task + " is not a number");
+        }
+        // Models here are binary classifiers: any other number is a typo or a regression target, never a label.
+        if (parsed != 0f && parsed != 1f) {
+            throw RegulensException.atLine(file, line, "label '" + value + "' for task " + task
+                    + " is not 0, 1 or missing (empty, NA, NaN)");
         }
         return parsed;
     }

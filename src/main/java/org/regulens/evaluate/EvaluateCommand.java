@@ -4,13 +4,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.data.BatchStream;
 import org.regulens.data.TrainingData;
 import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -36,6 +37,7 @@ public final class EvaluateCommand implements Callable<Integer> {
             description = "Rows to score (default: ${DEFAULT-VALUE}).")
     String split;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "METRICS.tsv",
             description = "Metrics table: task, auroc, auprc, n_pos, n_neg.")
     Path out;
@@ -80,6 +82,6 @@ public final class EvaluateCommand implements Callable<Integer> {
             }
             MetricsWriter.write(out, split, dataset.tasks(), metrics);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 }

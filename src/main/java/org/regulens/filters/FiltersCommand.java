@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.data.TrainingData;
 import org.regulens.io.AtomicOutput;
@@ -18,6 +18,7 @@ import org.regulens.motif.Background;
 import org.regulens.motif.MemeWriter;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifDatabase;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,7 @@ public final class FiltersCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DATA.npz", description = "Data set (from encode).")
     Path data;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "FILTERS.meme", description = "Filter motifs (MEME).")
     Path out;
 
@@ -105,7 +107,7 @@ public final class FiltersCommand implements Callable<Integer> {
             Log.info("%d filters, %d with activating windows, from %,d sequences", filters.size(),
                     filters.stream().filter(f -> f.sites() > 0).count(), rows.length);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void writeTable(List<FilterAnalysis.FilterMotif> filters, Map<String, FilterMatch> matches) {

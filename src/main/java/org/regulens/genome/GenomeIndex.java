@@ -44,20 +44,37 @@ public final class GenomeIndex {
             GenomeIndex measured = measured(fasta);
             try {
                 FastaSequenceIndex index = FastaSequenceIndexCreator.buildFromFasta(fasta);
-                Path temp = fai.resolveSibling("." + fai.getFileName() + ".part");
-                index.write(temp);
-                Files.move(temp, fai, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Path temp = org.regulens.io.TempNames.beside(fai, ".part");
+                try {
+                    index.write(temp);
+                    Files.move(temp, fai, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                } finally {
+                    Files.deleteIfExists(temp);
+                }
                 Log.info("built the missing FASTA index %s", fai);
                 return fromFai(fasta, fai);
             } catch (RuntimeException | IOException e) {
                 Log.warn("could not write %s (%s); using chromosome lengths measured from the FASTA", fai,
-                        e.getMessage());
+                        indexProblem(e));
                 return measured;
             }
         } else {
             Log.info("no %s; measuring chromosome lengths by reading the FASTA", fai);
         }
         return measured(fasta);
+    }
+
+    /**
+     * Why htsjdk could not index the FASTA, in words. Its messages for ragged records keep their "{}" placeholders
+     * unfilled (it formats them with String.format), so those are replaced by what they mean.
+     */
+    static String indexProblem(Exception e) {
+        String message = String.valueOf(e.getMessage());
+        if (message.contains("{}")) {
+            return "a record has sequence lines of unequal length before its last line, which a .fai index cannot "
+                    + "describe";
+        }
+        return message;
     }
 
     private static boolean isBgzip(Path fasta) {

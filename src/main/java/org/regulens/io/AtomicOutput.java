@@ -17,7 +17,8 @@ import java.util.zip.GZIPOutputStream;
 /**
  * Writes a file so that readers never see half of it: everything goes to a hidden temporary file beside the
  * target, which is renamed over the target by {@link #commit()}. Closing without committing deletes the
- * temporary file, so a failed run leaves no output behind.
+ * temporary file, so a failed run leaves no output behind; one that a SIGKILL left is swept by the next run
+ * writing the same output ({@link TempNames}).
  *
  * <pre>
  * try (AtomicOutput out = AtomicOutput.create(path)) {
@@ -41,13 +42,12 @@ public final class AtomicOutput implements AutoCloseable {
     public static AtomicOutput create(Path target) {
         try {
             Path absolute = target.toAbsolutePath();
-            Path parent = absolute.getParent();
-            Files.createDirectories(parent);
+            Files.createDirectories(absolute.getParent());
+            TempNames.sweep(absolute);
             // Created like any new file (honouring the umask), unlike createTempFile's owner-only mode, which the
             // rename would carry over to the output.
             while (true) {
-                Path temp = parent.resolve("." + absolute.getFileName() + "." + Long.toUnsignedString(
-                        java.util.concurrent.ThreadLocalRandom.current().nextLong(), 36) + ".part");
+                Path temp = TempNames.beside(absolute, ".part");
                 try {
                     Files.newOutputStream(temp, java.nio.file.StandardOpenOption.CREATE_NEW).close();
                     TempFiles.register(temp);
@@ -127,7 +127,7 @@ public final class AtomicOutput implements AutoCloseable {
     }
 
     /** Why an I/O operation failed, in words (Java's exceptions often carry only the path). */
-    static String reason(IOException e) {
+    public static String reason(IOException e) {
         if (e instanceof java.nio.file.AccessDeniedException) {
             return "permission denied";
         }

@@ -32,9 +32,12 @@ public final class OutputDirectory implements AutoCloseable {
                 throw new org.regulens.core.RegulensException(target + ": exists and is not a directory");
             }
             Files.createDirectories(target);
-            return new OutputDirectory(target, Files.createTempDirectory(target, ".staging-"));
+            TempNames.sweepStaging(target);
+            Path staging = TempNames.staging(target);
+            Files.createDirectory(staging);
+            return new OutputDirectory(target, staging);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot create output directory " + target + ": " + e.getMessage(), e);
+            throw new UncheckedIOException("cannot create output directory " + target + ": " + AtomicOutput.reason(e), e);
         }
     }
 

@@ -3,11 +3,12 @@ package org.regulens.mirna;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.evaluate.Metrics;
 import org.regulens.evaluate.MetricsWriter;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -34,6 +35,7 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
             description = "Labelled pairs: TSV/CSV (or .gz) with header miRNA, gene, label (0/1).")
     Path pairs;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "METRICS.tsv",
             description = "Metrics table: task, auroc, auprc, n_pos, n_neg, split; curves beside it.")
     Path out;
@@ -59,6 +61,6 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
         Log.info("%s: auROC %.4f, auPR %.4f, %d positives, %d negatives", pairs.getFileName(), metrics.auroc(),
                 metrics.auprc(), metrics.positives(), metrics.negatives());
         MetricsWriter.write(out, SPLIT, List.of(PairSet.TASK), List.of(metrics));
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 }

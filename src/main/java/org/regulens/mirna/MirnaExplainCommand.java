@@ -9,7 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.io.AtomicOutput;
@@ -20,6 +20,7 @@ import org.regulens.io.npz.DType;
 import org.regulens.io.npz.NpyArray;
 import org.regulens.io.npz.NpzWriter;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,7 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns (label, ids) are passed through.")
     Path pairs;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -115,7 +117,7 @@ public final class MirnaExplainCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void writeAll(OutputDirectory output, PairTable table, InteractionMap encoding, MapAttributor attributor,

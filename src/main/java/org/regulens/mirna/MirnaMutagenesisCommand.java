@@ -9,12 +9,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.evaluate.Correlation;
 import org.regulens.io.AtomicOutput;
 import org.regulens.io.OutputDirectory;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene.")
     Path pairs;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -97,7 +99,7 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
         }
         Log.info("mirna mutagenesis: %d pairs, %,d substitutions%s", table.size(), substitutions.size(),
                 effects == null ? "" : String.format(Locale.ROOT, ", %d with a measured effect", matched.size()));
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     /** Per pair: every target position, then the miRNA positions the model reads, each to the three other bases. */

@@ -6,9 +6,10 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.io.AtomicOutput;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -29,6 +30,7 @@ public final class MirnaPredictCommand implements Callable<Integer> {
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns are passed through.")
     Path pairs;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "PRED.tsv",
             description = "Predictions (TSV): the input columns plus score.")
     Path out;
@@ -57,6 +59,6 @@ public final class MirnaPredictCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 }

@@ -8,13 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.core.RegulensException;
 import org.regulens.io.AtomicOutput;
 import org.regulens.io.OutputDirectory;
 import org.regulens.model.RegulensModel;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,6 +54,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
             description = "Long targets (3'UTRs, transcripts) as FASTA, each at least the model's window long.")
     Path targets;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -153,7 +155,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
             output.commit();
         }
         Log.info("mirna scan: %d miRNA(s) × %d target(s): %,d windows, %d sites", queries.size(), long_.size(), total, peaks);
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private String checked(String sequence) {

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.core.Version;
@@ -15,6 +15,7 @@ import org.regulens.nn.Nd4jBackend;
 import org.regulens.train.TrainCommand;
 import org.regulens.train.TrainSettings;
 import org.regulens.train.Trainer;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,6 +36,7 @@ public final class MirnaTrainCommand implements Callable<Integer> {
             description = "Pairs with labels: TSV/CSV (or .gz) with header miRNA, gene, label (0/1); U or T.")
     Path pairs;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Model file to write.")
     Path out;
 
@@ -79,6 +81,7 @@ public final class MirnaTrainCommand implements Callable<Integer> {
             description = "Map value of a G:U wobble pair; Watson-Crick pairs are 1 (default: ${DEFAULT-VALUE}).")
     float wobble;
 
+    @Output
     @Option(names = "--log", paramLabel = "TSV",
             description = "Per-epoch log (default: the model path with .training.tsv instead of .zip).")
     Path log;
@@ -126,7 +129,7 @@ public final class MirnaTrainCommand implements Callable<Integer> {
         model.putMetadata("training", training);
         ModelFile.save(out, model);
         Log.info("model written to %s, training log to %s (%.0f s)", out, logFile, seconds);
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void validate() {

@@ -4,11 +4,12 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.data.GenomeCoordinates;
 import org.regulens.io.OutputDirectory;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,6 +42,7 @@ public final class MotifsCommand implements Callable<Integer> {
                     + "gives seqlets.bed in genome coordinates.")
     Path data;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -130,7 +132,7 @@ public final class MotifsCommand implements Callable<Integer> {
         } finally {
             pool.shutdown();
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private GenomeCoordinates genomeCoordinates(ContributionScores scores) {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.core.RegulensException;
@@ -26,6 +26,7 @@ import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import org.regulens.seq.Dna;
 import org.regulens.seq.OneHot;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -58,6 +59,7 @@ public final class PredictCommand implements Callable<Integer> {
     @Option(names = "--genome", paramLabel = "FASTA", description = "Genome for --bed.")
     Path genome;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "PRED.tsv",
             description = "Predictions: name (or chrom, start, end, name for --bed) and one column per task.")
     Path out;
@@ -94,7 +96,7 @@ public final class PredictCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void header(Writer writer, String columns) throws IOException {

@@ -9,10 +9,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.io.AtomicOutput;
 import org.regulens.motif.MotifDatabase;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -31,6 +32,7 @@ public final class ReportCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "REPORT.html", description = "The report (HTML).")
     Path out;
 
@@ -81,6 +83,7 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--title", defaultValue = "regulens report", description = "Title of the page (default: ${DEFAULT-VALUE}).")
     String title;
 
+    @Output
     @Option(names = "--mqc-dir", paramLabel = "DIR", description = "Folder for the MultiQC tables (default: beside --out).")
     Path mqcDir;
 
@@ -148,7 +151,7 @@ public final class ReportCommand implements Callable<Integer> {
         }
         write(files);
         Log.info("report: %s (%,d bytes; %d section(s) left out)", out, html.length(), omitted.size());
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private interface Renderer {

@@ -6,7 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.motif.Background;
@@ -14,6 +14,7 @@ import org.regulens.motif.MotifDatabase;
 import org.regulens.motif.MotifFile;
 import org.regulens.motif.MotifFormat;
 import org.regulens.motif.MotifReader;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -51,9 +52,11 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--genome", paramLabel = "FASTA", description = "Genome FASTA for --bed.")
     Path genome;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "HITS.tsv", description = "Hits (TSV, FIMO's columns).")
     Path out;
 
+    @Output
     @Option(names = "--bed-out", paramLabel = "FILE",
             description = "Also write hits as BED6 (genome coordinates when known, else within each sequence; "
                     + "name = motif id, score = -10 log10 p capped at 1000).")
@@ -114,7 +117,7 @@ public final class ScanCommand implements Callable<Integer> {
             Log.info("scan: %,d windows tested over all motifs and strands (the q-values' number of tests, per motif)",
                     tests);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void validate() {

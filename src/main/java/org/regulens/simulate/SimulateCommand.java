@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.io.OutputDirectory;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifDatabase;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -47,6 +48,7 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "adds it to the distractor pool.")
     String decoy;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
@@ -175,7 +177,7 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             output.commit();
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void validate() {

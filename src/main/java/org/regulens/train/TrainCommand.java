@@ -8,7 +8,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import org.regulens.cli.Regulens;
+import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.core.Version;
@@ -18,6 +18,7 @@ import org.regulens.model.ModelFile;
 import org.regulens.model.ModelSettings;
 import org.regulens.model.RegulensModel;
 import org.regulens.nn.Nd4jBackend;
+import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -42,6 +43,7 @@ public final class TrainCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     String arch;
 
+    @Output
     @Option(names = "--out", required = true, paramLabel = "MODEL.zip", description = "Model file to write.")
     Path out;
 
@@ -131,6 +133,7 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of each batch copied as adversarial examples (default: ${DEFAULT-VALUE}).")
     double advFraction;
 
+    @Output
     @Option(names = "--log", paramLabel = "TSV",
             description = "Per-epoch log (default: the model path with .training.tsv instead of .zip).")
     Path log;
@@ -155,7 +158,7 @@ public final class TrainCommand implements Callable<Integer> {
             ModelFile.save(out, model);
             Log.info("model written to %s, training log to %s", out, logFile);
         }
-        return Regulens.EXIT_OK;
+        return ExitCodes.OK;
     }
 
     private void validate() {

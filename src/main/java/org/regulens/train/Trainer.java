@@ -70,6 +70,8 @@ public final class Trainer {
             throw new IllegalArgumentException("reverse-complement and shift augmentation need one-hot DNA input, not "
                     + modelSettings.arch());
         }
+        warnAboutOneClassTasks(data, trainRows, "training");
+        warnAboutOneClassTasks(data, validRows, "validation");
         double[] positiveWeights = positiveWeights(data, trainRows);
         Nd4j.getRandom().setSeed(modelSettings.seed());
         Model network = NetworkFactory.build(modelSettings, data.length(), tasks.size(), positiveWeights, true);
@@ -295,6 +297,30 @@ public final class Trainer {
 
     private static double softplus(double z) {
         return z > 30 ? z : Math.log1p(Math.exp(z));
+    }
+
+    /**
+     * A task without positives (or negatives) among these rows cannot be learnt or judged: the run goes on for
+     * the other tasks, but says so, since it usually means a wrong peak file or label column.
+     */
+    static void warnAboutOneClassTasks(TrainingSet data, int[] rows, String split) {
+        for (int k = 0; k < data.tasks().size(); k++) {
+            long positives = 0;
+            long negatives = 0;
+            for (int row : rows) {
+                float y = data.label(row, k);
+                if (y == 1f) {
+                    positives++;
+                } else if (y == 0f) {
+                    negatives++;
+                }
+            }
+            if (positives == 0 || negatives == 0) {
+                Log.warn("task %s has %s among its %,d %s rows (%,d positives, %,d negatives): it cannot be %s",
+                        data.tasks().get(k), positives == 0 ? "no positives" : "no negatives", rows.length, split,
+                        positives, negatives, "training".equals(split) ? "learnt" : "validated");
+            }
+        }
     }
 
     /** Per-task weights on positives: 1, negatives/positives among training rows, or a given number. */

@@ -98,8 +98,8 @@ public final class NpzWriter implements AutoCloseable {
         Path target = out.target();
         String safeName = name.replaceAll("[^A-Za-z0-9._-]", "_");
         try {
-            Path spool = Files.createTempFile(target.getParent(), "." + target.getFileName() + "." + safeName + ".",
-                    ".spool.part");
+            Path spool = org.regulens.io.TempNames.beside(target, "." + safeName + ".spool.part");
+            Files.newOutputStream(spool, java.nio.file.StandardOpenOption.CREATE_NEW).close();
             ArraySink sink = new ArraySink(this, name, dtype, trailingShape, spool);
             openSinks.add(sink);
             return sink;
