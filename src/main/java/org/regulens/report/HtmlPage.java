@@ -22,6 +22,9 @@ final class HtmlPage {
             .aligned{display:block;margin:2px 0 6px}.match{margin-bottom:4px}.match-name{font-weight:bold}
             .consensus,.coords{font-family:monospace;color:#555}
             .wide{overflow-x:auto}
+            table.key-findings td{vertical-align:top}table.key-findings svg.logo{margin-top:3px}
+            .none{color:#777;font-style:italic}.note,.negatives{font-size:.9em;color:#444}
+            details.params summary{cursor:pointer;color:#333}
             """;
 
     // Runs after layout: a logo without size or without letters means the page did not render as intended.

@@ -10,7 +10,11 @@ import javax.xml.parsers.DocumentBuilderFactory
 import java.nio.file.Files
 import java.nio.file.Path
 
-/** The page from small hand-made inputs: strict XML, escaped, nothing fetched, MultiQC headers, atomic on errors. */
+/**
+ * The page from small hand-made inputs: strict XML, escaped, nothing fetched, no dead links, the key findings first
+ * with the inputs' values, parameters folded and filtered to the branch that ran, empty motif results, MultiQC
+ * headers, atomic on errors.
+ */
 class HtmlReportSpec extends Specification {
 
     @TempDir
@@ -41,7 +45,7 @@ class HtmlReportSpec extends Specification {
          '--motifs', "${NASTY}=${dir.resolve('motifs')}", '--params', dir.resolve('params.json'), '--title', NASTY, '-q']*.toString()
     }
 
-    def "the page parses as strict XML, escapes input strings, and links only to sections and the seqlet BED"() {
+    def "the page parses as strict XML, escapes input strings, and links only to sections and the embedded seqlet BED"() {
         when:
         int code = Regulens.execute(args() as String[])
         def file = dir.resolve('out/report.html')
@@ -57,10 +61,10 @@ class HtmlReportSpec extends Specification {
         !html.contains(NASTY)
         !html.contains('<script src') && !html.contains('<link')
         !(html =~ /(?i)(src|href)\s*=\s*"\s*(https?:|file:|\/\/)/)
-        links.findAll { !it.startsWith('#') } == ['../motifs/seqlets.bed']
-        ['summary', 'dataset', 'training', 'performance', 'motifs', 'filters', 'examples'].every { html.contains("id=\"$it\"") }
+        links.findAll { !it.startsWith('#') }.collect { it.replaceFirst(/,.*/, '') } == ['data:text/plain;charset=utf-8;base64']
+        ['key-findings', 'summary', 'dataset', 'training', 'performance', 'motifs', 'filters', 'examples'].every { html.contains("id=\"$it\"") }
         html.contains('Omitted: no --data given.')
-        html.count('<svg class="logo"') == 4 // CWM, its reverse complement, the PPM and the matched motif
+        html.count('<svg class="logo"') == 5 // key findings' CWM; CWM, its reverse complement, the PPM and the matched motif
         html.contains('train.epochs')
     }
 
@@ -84,12 +88,12 @@ class HtmlReportSpec extends Specification {
         metrics.take(4) == ["# id: 'regulens_metrics'", "# section_name: 'regulens: model performance'",
                             metrics[2], "# plot_type: 'table'"]
         metrics[2].startsWith('# description: ')
-        metrics[4] == 'task\tauROC\tauPR\tpositives\tnegatives'
-        metrics[5] == "${NASTY}\t0.9000\t0.8000\t10\t12".toString()
+        metrics.findAll { !it.startsWith('#') } == ['task\tauROC\tauPR\tpositives\tnegatives',
+                                                    "${NASTY}\t0.9000\t0.8000\t10\t12".toString()]
         motifs[0] == "# id: 'regulens_motifs'"
         motifs[3] == "# plot_type: 'table'"
-        motifs[4] == 'motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value'
-        motifs[5] == "${NASTY}/pos_pattern_0\t${NASTY}\tpos_pattern_0\t12\tMA0139.2\t${NASTY}\t0.002000".toString()
+        motifs.findAll { !it.startsWith('#') } == ['motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value',
+            "${NASTY}/pos_pattern_0\t${NASTY}\tpos_pattern_0\t12\tMA0139.2\t${NASTY}\t0.002000".toString()]
     }
 
     def "--mqc-dir puts the tables elsewhere"() {
