@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The page around the sections: XHTML-compatible markup (every element closed, attributes quoted) so a strict XML
  * parser can check it, an inline style sheet, and an inline script that checks on load that every logo was laid
- * out and drawn, recording each logo's box for browser tests. Nothing is fetched when the page is viewed.
+ * out and drawn, recording each logo's box and the key-findings table's top for browser tests. Nothing is fetched when the page is viewed.
  */
 final class HtmlPage {
 
@@ -41,6 +41,8 @@ final class HtmlPage {
                 if (!logo.querySelector('path')) { problems.push('logo ' + i + ' has no letters'); }
               });
               document.body.dataset.logos = String(logos.length);
+              var findings = document.querySelector('table.key-findings');
+              if (findings) { document.body.dataset.keyfindings = String(Math.round(findings.getBoundingClientRect().top + window.scrollY)); }
               document.body.dataset.selfcheck = problems.length === 0 ? 'ok' : 'fail: ' + problems.join('; ');
             });
             //]]>
