@@ -12,7 +12,8 @@ import java.util.concurrent.TimeUnit
 
 /**
  * The report in a real browser: headless Chromium loads it (the page's own script checks every logo was laid out
- * and has letters), and the logos' boxes are not blank in a screenshot. Skipped when no chromium binary is installed.
+ * and has letters), the key-findings table starts on the first screen, and the logos' boxes are not blank in a
+ * screenshot. Skipped when no chromium binary is installed.
  */
 @Requires({ ReportBrowserSpec.chromium() != null })
 class ReportBrowserSpec extends Specification {
@@ -61,6 +62,7 @@ class ReportBrowserSpec extends Specification {
         when: 'the DOM after the load handler ran'
         def dom = browse(['--virtual-time-budget=5000', '--dump-dom'])
         def selfcheck = (dom =~ /<body[^>]*data-selfcheck="([^"]*)"/).with { it.find() ? it.group(1) : null }
+        def findingsTop = (dom =~ /<body[^>]*data-keyfindings="(\d+)"/).with { it.find() ? it.group(1) as int : null }
         def boxes = (dom =~ /<svg class="logo"[^>]*data-bbox="(-?\d+),(-?\d+),(\d+),(\d+)"/).collect {
             it[1..4].collect { v -> v as int }
         }
@@ -72,10 +74,12 @@ class ReportBrowserSpec extends Specification {
         def visible = boxes.findAll { x, y, w, h -> x >= 0 && y >= 0 && x + w <= image.width && y + h <= image.height }
         def blank = visible.findAll { x, y, w, h -> inked(image, x, y, w, h) == 0 }
         println "report: ${Files.size(report)} bytes, ${boxes.size()} logos, ${visible.size()} within the " +
-                "${image.width}x${image.height} screenshot, self-check: $selfcheck"
+                "${image.width}x${image.height} screenshot, self-check: $selfcheck, key findings at y=$findingsTop"
 
         then:
         selfcheck == 'ok'
+        findingsTop != null && findingsTop < 900 // the answer is on the first screen at 1280 px wide
+        boxes[0][1] < 900 // the key findings' logo of the best pattern, too
         boxes.size() == dom.count('<svg class="logo"')
         boxes.every { x, y, w, h -> w > 0 && h > 0 }
         visible.size() >= 5

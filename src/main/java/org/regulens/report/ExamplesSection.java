@@ -83,6 +83,13 @@ final class ExamplesSection {
         }
     }
 
+    /** The task an attribution file explains (its meta's "task"), or null when it does not say. */
+    static String task(Path file) {
+        try (NpzFile npz = NpzFile.open(file)) {
+            return metaTask(npz, file);
+        }
+    }
+
     private static String metaTask(NpzFile npz, Path file) {
         if (!npz.contains("meta")) {
             return null;

@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * The page around the sections: XHTML-compatible markup (every element closed, attributes quoted) so a strict XML
  * parser can check it, an inline style sheet, and an inline script that checks on load that every logo was laid
- * out and drawn, recording each logo's box for browser tests. Nothing is fetched when the page is viewed.
+ * out and drawn, recording each logo's box and the key-findings table's top for browser tests. Nothing is fetched when the page is viewed.
  */
 final class HtmlPage {
 
@@ -22,6 +22,9 @@ final class HtmlPage {
             .aligned{display:block;margin:2px 0 6px}.match{margin-bottom:4px}.match-name{font-weight:bold}
             .consensus,.coords{font-family:monospace;color:#555}
             .wide{overflow-x:auto}
+            table.key-findings td{vertical-align:top}table.key-findings svg.logo{margin-top:3px}
+            .none{color:#777;font-style:italic}.note,.negatives{font-size:.9em;color:#444}
+            details.params summary{cursor:pointer;color:#333}
             """;
 
     // Runs after layout: a logo without size or without letters means the page did not render as intended.
@@ -38,6 +41,8 @@ final class HtmlPage {
                 if (!logo.querySelector('path')) { problems.push('logo ' + i + ' has no letters'); }
               });
               document.body.dataset.logos = String(logos.length);
+              var findings = document.querySelector('table.key-findings');
+              if (findings) { document.body.dataset.keyfindings = String(Math.round(findings.getBoundingClientRect().top + window.scrollY)); }
               document.body.dataset.selfcheck = problems.length === 0 ? 'ok' : 'fail: ' + problems.join('; ');
             });
             //]]>

@@ -32,9 +32,22 @@ final class MotifsSection {
                        List<MatchRow> matches) {
     }
 
-    /** A motifs output folder under its label. */
-    record MotifSet(String label, String dir, boolean hasBed, boolean hasMatches, List<PatternInfo> patterns) {
+    /**
+     * A motifs output folder under its label: {@code bed} is its seqlets.bed (null when there is none),
+     * {@code hasMatches} whether compare's matches.tsv is in it (it may be empty: no pattern matched).
+     */
+    record MotifSet(String label, String dir, Path bed, boolean hasMatches, List<PatternInfo> patterns) {
+        boolean hasBed() {
+            return bed != null;
+        }
+
+        int seqlets() {
+            return patterns.stream().mapToInt(PatternInfo::seqlets).sum();
+        }
     }
+
+    /** Larger seqlet BEDs are not embedded in the page (it would grow by 4/3 of the file); their path is shown. */
+    static final long EMBED_LIMIT = 2L << 20;
 
     private MotifsSection() {
     }
@@ -48,7 +61,8 @@ final class MotifsSection {
         Map<String, List<MatchRow>> matches = new LinkedHashMap<>();
         Path matchFile = dir.resolve("matches.tsv");
         boolean hasMatches = Files.isRegularFile(matchFile);
-        if (hasMatches) {
+        // compare writes an empty file (not even a header) when patterns.meme has no motif: nothing matched.
+        if (hasMatches && size(matchFile) > 0) {
             TsvTable m = TsvTable.read(matchFile, "Query_ID", "Target_ID", "Optimal_offset", "p-value", "q-value", "Orientation");
             for (TsvTable.Row row : m.rows()) {
                 String orientation = row.get("Orientation").strip();
@@ -61,6 +75,10 @@ final class MotifsSection {
             }
         }
         List<PatternInfo> patterns = new ArrayList<>();
+        if (table.rows().isEmpty()) {
+            // No pattern passed (motifs wrote header-only tables): patterns.npz holds nothing to read.
+            return new MotifSet(label, dirText, bed(dir), hasMatches, patterns);
+        }
         try (NpzFile npz = NpzFile.open(npzPath)) {
             for (TsvTable.Row row : table.rows()) {
                 String name = row.get("pattern");
@@ -72,7 +90,20 @@ final class MotifsSection {
                         ppm, best.subList(0, Math.min(TOP_MATCHES, best.size()))));
             }
         }
-        return new MotifSet(label, dirText, Files.isRegularFile(dir.resolve("seqlets.bed")), hasMatches, patterns);
+        return new MotifSet(label, dirText, bed(dir), hasMatches, patterns);
+    }
+
+    private static Path bed(Path dir) {
+        Path bed = dir.resolve("seqlets.bed");
+        return Files.isRegularFile(bed) ? bed : null;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+        }
     }
 
     private static double[][] matrix(NpzFile npz, String name) {
@@ -93,10 +124,9 @@ final class MotifsSection {
     }
 
     /**
-     * @param reportDir  folder of the report, for the relative link to each seqlet BED
      * @param database   the motif collection matches were made against (null: draw no target logos)
      */
-    static String render(List<MotifSet> sets, Path reportDir, MotifLookup database) {
+    static String render(List<MotifSet> sets, MotifLookup database) {
         StringBuilder out = new StringBuilder(Section.open(ID, "Discovered motifs"));
         int setIndex = 0;
         for (MotifSet set : sets) {
@@ -104,13 +134,19 @@ final class MotifsSection {
                     .append(Html.esc(set.label())).append("</h3>\n<p>").append(set.patterns().size()).append(" pattern(s) in ")
                     .append("<code>").append(Html.esc(set.dir())).append("</code>");
             if (set.hasBed()) {
-                out.append("; seqlets: <a class=\"bed\" href=\"").append(Html.esc(Links.relative(reportDir,
-                        Path.of(set.dir()).resolve("seqlets.bed")))).append("\">seqlets.bed</a>");
+                out.append("; seqlets: ").append(bedLink(set));
             }
             if (!set.hasMatches()) {
                 out.append("; no matches.tsv from compare in the folder");
+            } else if (set.patterns().stream().allMatch(p -> p.matches().isEmpty()) && !set.patterns().isEmpty()) {
+                out.append("; compare matched none of them");
             }
             out.append(".</p>\n");
+            if (set.patterns().isEmpty()) {
+                out.append("<p class=\"none\">No pattern passed: motifs found no group of at least --min-seqlets "
+                        + "similar seqlets.</p>\n</div>\n");
+                continue;
+            }
             List<String[]> rows = new ArrayList<>();
             for (PatternInfo p : set.patterns()) {
                 String title = set.label() + " " + p.name();
@@ -126,6 +162,29 @@ final class MotifsSection {
             out.append("</div>\n");
         }
         return out.append(Section.close()).toString();
+    }
+
+    /**
+     * The seqlet BED as a download embedded in the page (a data: URI), so the link works wherever the report is
+     * copied: a relative link would point at a staging folder that is not published beside the report. A BED over
+     * {@link #EMBED_LIMIT} is named by its path instead, without a link.
+     */
+    static String bedLink(MotifSet set) {
+        long size = size(set.bed());
+        if (size > EMBED_LIMIT) {
+            return "<code>" + Html.esc(set.bed().toString()) + "</code> (" + size / 1024 + " KiB, too large to embed)";
+        }
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(set.bed());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + set.bed() + ": " + e.getMessage(), e);
+        }
+        String name = set.label().replaceAll("[^A-Za-z0-9._-]+", "_") + "_seqlets.bed";
+        long lines = new String(bytes, java.nio.charset.StandardCharsets.UTF_8).lines().count();
+        return "<a class=\"bed\" download=\"" + Html.esc(name) + "\" href=\"data:text/plain;charset=utf-8;base64,"
+                + java.util.Base64.getEncoder().encodeToString(bytes) + "\">seqlets.bed</a> (" + lines
+                + " lines, embedded)";
     }
 
     private static String matches(PatternInfo p, String title, MotifLookup database) {

@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
 /** {@code regulens report}: one self-contained HTML page about a run, plus MultiQC side tables. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Write one self-contained HTML report of a run: summary and parameters, data set, training curves, "
-                    + "ROC/PR curves, discovered motifs with their best matches, first-layer filters and example "
+            "Write one self-contained HTML report of a run: key findings (per task: best pattern, its best match, "
+                    + "seqlets, auROC/auPR), summary with the parameters of the branch that ran, data set, training "
+                    + "curves, ROC/PR curves, discovered motifs with their best matches, first-layer filters and example "
                     + "peaks with their attribution logos. Logos and plots are inline SVG; the page loads nothing.",
             "Every input is optional; a section whose input is missing is left out with a note. MultiQC custom-content "
                     + "tables (regulens_metrics_mqc.tsv, regulens_motifs_mqc.tsv) are written to --mqc-dir."
@@ -100,11 +101,11 @@ public final class ReportCommand implements Callable<Integer> {
         // Everything is read and rendered before anything is written, so a bad input leaves no output behind.
         List<String> omitted = new ArrayList<>();
         List<String[]> inputs = inputs();
-        Map<String, String> parameters = params == null ? null : SummarySection.readParams(params);
+        Map<String, Object> parameters = params == null ? null : RunParameters.read(params);
         DatasetSection.Dataset dataset = data == null ? null : DatasetSection.read(data);
         List<String> sections = new ArrayList<>();
         List<String[]> navigation = new ArrayList<>();
-        sections.add(null); // the summary goes first once we know which sections were left out
+        sections.add(null); // the summary goes first (after the key findings) once we know which sections were left out
         navigation.add(new String[] {SummarySection.ID, "Summary"});
 
         // A miRNA-only report leaves the DNA sections out entirely (and a DNA report the miRNA section), rather
@@ -116,6 +117,11 @@ public final class ReportCommand implements Callable<Integer> {
         List<MotifsSection.MotifSet> motifSets = new ArrayList<>();
         motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir)));
         if (dnaInputs || !mirnaInputs) {
+            // The answer first: the key findings open the page, above the summary.
+            List<PerformanceSection.TaskMetrics> tasks = performance == null ? List.of() : performance.tasks();
+            sections.add(0, KeyFindingsSection.render(KeyFindingsSection.rows(tasks, motifSets, setTasks(motifDirs,
+                    attributionFiles)), motifSets, performance != null, !motifSets.isEmpty()));
+            navigation.add(0, new String[] {KeyFindingsSection.ID, "Key findings"});
             add(sections, navigation, omitted, DatasetSection.ID, "Data set", "--data",
                     dataset == null ? null : () -> DatasetSection.render(dataset));
             add(sections, navigation, omitted, TrainingSection.ID, "Training", "--training-log",
@@ -123,7 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
             add(sections, navigation, omitted, PerformanceSection.ID, "Performance", "--metrics",
                     performance == null ? null : () -> PerformanceSection.render(performance));
             add(sections, navigation, omitted, MotifsSection.ID, "Motifs", "--motifs",
-                    motifSets.isEmpty() ? null : () -> MotifsSection.render(motifSets, reportDir, database));
+                    motifSets.isEmpty() ? null : () -> MotifsSection.render(motifSets, database));
             add(sections, navigation, omitted, FiltersSection.ID, "Filters", "--filters",
                     filters == null ? null : () -> FiltersSection.render(FiltersSection.read(filters), database));
             List<ExamplesSection.Example> exampleList = new ArrayList<>();
@@ -137,7 +143,7 @@ public final class ReportCommand implements Callable<Integer> {
             add(sections, navigation, omitted, MirnaSection.ID, "miRNA binding", "--mirna-metrics or --mirna-explain",
                     () -> MirnaSection.render(mirnaPerformance, explained));
         }
-        sections.set(0, SummarySection.render(inputs, parameters, omitted));
+        sections.set(sections.indexOf(null), SummarySection.render(inputs, parameters, omitted));
         String html = HtmlPage.render(title, navigation, sections);
 
         Map<Path, String> files = new LinkedHashMap<>();
@@ -167,6 +173,20 @@ public final class ReportCommand implements Callable<Integer> {
             sections.add(renderer.render());
             navigation.add(new String[] {id, heading});
         }
+    }
+
+    /**
+     * The task of each motif set: the task its attribution file (the --attributions of the same label) explains,
+     * else the label up to its first '/' (the pipeline labels sets task/method).
+     */
+    private static Map<String, String> setTasks(Map<String, String> motifDirs, Map<String, String> attributionFiles) {
+        Map<String, String> tasks = new LinkedHashMap<>();
+        for (String label : motifDirs.keySet()) {
+            String attr = attributionFiles.get(label);
+            String task = attr == null ? null : ExamplesSection.task(Path.of(attr));
+            tasks.put(label, task != null ? task : label.contains("/") ? label.substring(0, label.indexOf('/')) : label);
+        }
+        return tasks;
     }
 
     private List<String[]> inputs() {

@@ -1,17 +1,14 @@
 package org.regulens.report;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.regulens.core.RegulensException;
 import org.regulens.core.Version;
 
-/** The run summary: regulens version, the inputs the report was made from, and the run parameters (--params). */
+/**
+ * The run summary: regulens version, the inputs the report was made from, and the run parameters (--params) folded
+ * in a closed {@code <details>}, only those of the branch that ran ({@link RunParameters}).
+ */
 final class SummarySection {
 
     static final String ID = "summary";
@@ -19,33 +16,11 @@ final class SummarySection {
     private SummarySection() {
     }
 
-    /** Reads PARAMS.json (an object, flat or nested) into display rows. */
-    static Map<String, String> readParams(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (java.nio.charset.MalformedInputException e) {
-            throw RegulensException.inFile(file, "not UTF-8 text");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
-        }
-        Object value;
-        try {
-            value = org.regulens.io.Json.read(text);
-        } catch (IllegalArgumentException e) {
-            throw RegulensException.inFile(file, "not valid JSON: " + e.getMessage());
-        }
-        if (!(value instanceof Map)) {
-            throw RegulensException.inFile(file, "expected a JSON object of parameters");
-        }
-        return org.regulens.io.Json.flatten(value);
-    }
-
     /**
      * @param inputs option and value pairs as given on the command line
-     * @param params flattened parameters, or null when --params was not given
+     * @param params the run parameters, or null when --params was not given
      */
-    static String render(List<String[]> inputs, Map<String, String> params, List<String> omitted) {
+    static String render(List<String[]> inputs, Map<String, Object> params, List<String> omitted) {
         StringBuilder out = new StringBuilder(Section.open(ID, "Run summary"));
         out.append("<p>Made by regulens ").append(Html.esc(Version.get())).append(".</p>\n");
         List<String[]> rows = new ArrayList<>();
@@ -59,9 +34,24 @@ final class SummarySection {
         if (params == null) {
             out.append("<p class=\"omitted\">No run parameters (--params) given.</p>\n");
         } else {
+            // Folded: the answer is in the key findings above; the parameters are there to check how it was made.
+            RunParameters.Selection selection = RunParameters.select(params);
             List<String[]> paramRows = new ArrayList<>();
-            params.forEach((k, v) -> paramRows.add(new String[] {Html.esc(k), Html.esc(v)}));
-            out.append("<h3>Parameters</h3>\n").append(Section.table("params", new String[] {"parameter", "value"}, paramRows));
+            selection.shown().forEach((k, v) -> paramRows.add(new String[] {Html.esc(k), Html.esc(v)}));
+            out.append("<details class=\"params\"><summary>Parameters: ").append(selection.shown().size()).append(" shown");
+            if (selection.entry() != null) {
+                out.append(" (the <code>--").append(Html.esc(selection.entry())).append("</code> entry ran)");
+            }
+            if (selection.hidden() > 0) {
+                out.append("; ").append(selection.hidden()).append(" not set or of another entry left out");
+            }
+            out.append("</summary>\n");
+            if (paramRows.isEmpty()) {
+                out.append("<p class=\"omitted\">No parameter was set.</p>\n");
+            } else {
+                out.append(Section.table("params", new String[] {"parameter", "value"}, paramRows));
+            }
+            out.append("</details>\n");
         }
         return out.append(Section.close()).toString();
     }
