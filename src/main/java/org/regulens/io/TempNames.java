@@ -92,7 +92,8 @@ public final class TempNames {
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
             for (Path path : paths) {
-                if (Files.deleteIfExists(path) && !Files.isDirectory(path)) {
+                boolean file = !Files.isDirectory(path);
+                if (Files.deleteIfExists(path) && file) {
                     count++;
                 }
             }

@@ -19,7 +19,7 @@ class SequenceTableReaderSpec extends Specification {
 
     def "a TSV with name, split and two tasks; U, lower case and IUPAC letters are normalised"() {
         when:
-        def table = SequenceTableReader.read(write('t.tsv', 'name\tsequence\tA\tsplit\tB\ns1\tacgu\t1\ttest\tNA\ns2\tRYNA\t0\tvalid\t0.5\n'))
+        def table = SequenceTableReader.read(write('t.tsv', 'name\tsequence\tA\tsplit\tB\ns1\tacgu\t1\ttest\tNA\ns2\tRYNA\t0\tvalid\t1.0\n'))
 
         then:
         table.tasks() == ['A', 'B']
@@ -27,8 +27,32 @@ class SequenceTableReaderSpec extends Specification {
         table.records().collect { new String(it.sequence()) } == ['ACGT', 'NNNA']
         table.records()[0].labels()[0] == 1f
         Float.isNaN(table.records()[0].labels()[1])
-        table.records()[1].labels() as List == [0f, 0.5f]
+        table.records()[1].labels() as List == [0f, 1f]
         table.records()*.split() == [Split.TEST, Split.VALID]
+    }
+
+    def "a label other than 0, 1 or missing is refused with file and line: #value"() {
+        given:
+        def file = write('bad.tsv', "sequence\tA\nACGT\t1\nACGA\t${value}\n")
+
+        when:
+        SequenceTableReader.read(file)
+
+        then:
+        def e = thrown(RegulensException)
+        e.message == "${file}:3: label '${value}' for task A is not 0, 1 or missing (empty, NA, NaN)"
+
+        where:
+        value << ['2', '-1', '0.5', '1e3', '-0.0001']
+    }
+
+    def "0, 1, 0.0, 1e0 and the missing spellings are labels"() {
+        when:
+        def table = SequenceTableReader.read(write('ok.tsv', 'sequence\tA\nACGT\t0.0\nACGA\t1e0\nACGG\t\nACGC\tNA\nACCC\tnan\n'))
+
+        then:
+        table.records().collect { it.labels()[0] }.subList(0, 2) == [0f, 1f]
+        table.records().subList(2, 5).every { Float.isNaN(it.labels()[0]) }
     }
 
     def "a CSV with quoted fields and no name column"() {
