@@ -24,7 +24,7 @@ import picocli.CommandLine.Option;
         description = {
             "Per-base attributions for one task (its logit) of a trained model: hypothetical contributions (a score "
                     + "for each of the four bases at every position, as TF-MoDISco needs) and actual contributions "
-                    + "(hypothetical × one-hot).",
+                    + "(hypothetical × one-hot; for saliency |gradient| at the observed base).",
             "Methods: saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop.",
             "Use 'regulens attribute merge' to join the outputs of --shard runs."
         })
