@@ -49,8 +49,8 @@ class AttributeSpec extends Specification {
         then:
         r.exitCode == 0
         m.exitCode == 0
-        Files.readAllBytes(merged) != null
         compare(whole, merged) == 'same'
+        concatenation(parts, merged) == 'same' // shard 1's rows, then shard 2's, whatever order merge was given
         Files.exists(dir.resolve('modisco/ohe.npz')) && Files.exists(dir.resolve('modisco/hyp.npz'))
     }
 
@@ -88,6 +88,8 @@ print(' '.join(str(bool(v)) for v in ok))
                      '--max-sequences', 5, '--out', out, '--bedgraph', bg])
         def lines = bg.readLines()
         def records = lines.drop(1)*.split('\t')
+        def expected = perBase(out)
+        def observed = expandBedGraph(records)
 
         then:
         r.exitCode == 0
@@ -96,6 +98,68 @@ print(' '.join(str(bool(v)) for v in ok))
         records.every { (it[2] as long) > (it[1] as long) }
         // sorted and non-overlapping within each chromosome
         records.groupBy { it[0] }.values().every { recs -> (1..<recs.size()).every { recs[it][1] as long >= recs[it - 1][2] as long } }
+        and: 'each base holds the sum over the four bases of attr at its window position (minus-strand windows reversed; mean where windows overlap)'
+        observed.size() > 0
+        expected.keySet() == observed.keySet()
+        observed.every { key, value -> Math.abs(value - expected[key]) <= 1e-5 * Math.abs(expected[key]) + 1e-6 }
+    }
+
+    /** The per-base sums of attr by genome base ("chrom:pos"), read from the attribution and data files. */
+    Map<String, Double> perBase(Path attribution) {
+        def a = org.regulens.io.npz.NpzFile.open(attribution)
+        def d = org.regulens.io.npz.NpzFile.open(data)
+        try {
+            float[] attr = a.read('attr').asFloats()
+            long[] index = a.read('index').asLongs()
+            String[] chrom = d.read('chrom').asStrings(), strand = d.read('strand').asStrings()
+            long[] start = d.read('start').asLongs(), end = d.read('end').asLongs()
+            int length = a.header('attr').shape()[2]
+            Map<String, List<Double>> values = [:]
+            index.eachWithIndex { long index0, int i ->
+                int row = index0 as int
+                length.times { j ->
+                    double sum = (0..<4).collect { b -> attr[(i * 4 + b) * length + j] as double }.sum()
+                    long base = strand[row] == '-' ? end[row] - 1 - j : start[row] + j
+                    values.computeIfAbsent("${chrom[row]}:$base".toString()) { [] } << sum
+                }
+            }
+            values.collectEntries { k, v -> [k, v.sum() / v.size()] } as Map<String, Double>
+        } finally {
+            a.close(); d.close()
+        }
+    }
+
+    static Map<String, Double> expandBedGraph(List records) {
+        Map<String, Double> bases = [:]
+        records.each { r -> ((r[1] as long)..<(r[2] as long)).each { bases["${r[0]}:$it".toString()] = r[3] as double } }
+        bases
+    }
+
+    def "saliency's attr is |hyp| at the observed base, gradxinput's is hyp × x, same hyp; --center centres hyp per position"() {
+        when:
+        def run3 = ['saliency', 'gradxinput', 'gradxinput --center'].collectEntries { m ->
+            def out = dir.resolve(m.replace(' --', '_') + '.npz')
+            def args = ['attribute', '--model', model, '--data', data, '--method', m.split(' ')[0], '--split', 'test',
+                        '--max-sequences', 8, '--out', out] + (m.contains('--center') ? ['--center'] : [])
+            assert run(args).exitCode == 0
+            def npz = org.regulens.io.npz.NpzFile.open(out)
+            try { [m, ['x', 'hyp', 'attr'].collectEntries { [it, npz.read(it).asFloats()] }] } finally { npz.close() }
+        }
+        def s = run3.saliency, g = run3.gradxinput, c = run3['gradxinput --center']
+        int length = 100
+
+        then:
+        s.x == g.x && s.hyp == g.hyp
+        (0..<s.x.length).every { s.attr[it] == Math.abs(s.hyp[it]) * s.x[it] && g.attr[it] == g.hyp[it] * g.x[it] }
+        (0..<s.x.length).any { g.attr[it] < 0 } && s.attr != g.attr
+        and: 'centred: every position sums to 0 over the bases and equals hyp minus its positional mean; attr = centred hyp × x'
+        (0..<(s.x.length / 4)).every { p ->
+            int i = p.intdiv(length), j = p % length
+            def idx = (0..<4).collect { b -> (i * 4 + b) * length + j }
+            double mean = idx.collect { g.hyp[it] as double }.sum() / 4
+            Math.abs(idx.collect { c.hyp[it] as double }.sum()) < 1e-5 && idx.every { Math.abs(c.hyp[it] - (g.hyp[it] - mean)) < 1e-5 }
+        }
+        (0..<s.x.length).every { c.attr[it] == c.hyp[it] * c.x[it] }
     }
 
     def "bad input: unknown method, unknown task, bad shard, unknown baseline; nothing written"() {
@@ -114,6 +178,22 @@ print(' '.join(str(bool(v)) for v in ok))
         2 | ['--method', 'ism', '--task', 'nope']                  | "no task 'nope'"
         3 | ['--method', 'ism', '--shard', '3/2']                  | '--shard must be i/n'
         4 | ['--method', 'ig', '--baseline', 'random']             | 'unknown baseline'
+    }
+
+    /** 'same' when the merged file's arrays are the shards' arrays concatenated, in the order of {@code parts}. */
+    static String concatenation(List<Path> parts, Path merged) {
+        def files = parts.collect { org.regulens.io.npz.NpzFile.open(it) }
+        def m = org.regulens.io.npz.NpzFile.open(merged)
+        try {
+            def diff = ['x', 'hyp', 'attr', 'pred', 'delta', 'index'].findAll { name ->
+                def joined = new ByteArrayOutputStream()
+                files.each { joined.write(it.read(name).rawBytes()) }
+                !Arrays.equals(joined.toByteArray(), m.read(name).rawBytes())
+            }
+            diff ? "differ: $diff" : 'same'
+        } finally {
+            files*.close(); m.close()
+        }
     }
 
     /** 'same' when both files hold identical x, hyp, attr, pred, delta and index arrays. */

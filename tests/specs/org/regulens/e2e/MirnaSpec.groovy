@@ -94,17 +94,33 @@ class MirnaSpec extends Specification {
         r.stderr.contains("use 'regulens mirna train'")
     }
 
-    def "mirna scan: every window of every target scored, consistent with predict; sites inside their peaks"() {
-        given: 'two UTRs built from CLASH target sites, so that some windows look like bound sites'
+    def "mirna scan: every window of every target scored, equal to mirna predict on the same pairs; the best window is a site"() {
+        given: 'two UTRs built from CLASH target sites of the miRNA scanned (utr1 starts with its own site)'
         def rows = pairs.readLines().drop(1).collect { it.split('\t') }
         def positive = rows.findAll { it[2] == '1' }
+        def targets = [utr1: "${positive[0][1]}${positive[1][1]}${positive[2][1]}".toString(),
+                       utr2: "${positive[3][1]}GATTACA${positive[4][1]}".toString()]
         def utrs = dir.resolve('utrs.fa')
-        utrs.text = ">utr1\n${positive[0][1]}${positive[1][1]}${positive[2][1]}\n>utr2\n${positive[3][1]}GATTACA${positive[4][1]}\n"
+        utrs.text = targets.collect { name, seq -> ">$name\n$seq\n" }.join()
+        and: 'every 50-nt window at stride 10 (plus the last) scored by mirna predict, independently of scan'
+        def expected = targets.collectMany { name, seq ->
+            def starts = (0..(seq.length() - 50)).step(10)
+            if (starts.last() != seq.length() - 50) starts += [seq.length() - 50]
+            starts.collect { [name, it, seq.substring(it, it + 50)] }
+        }
+        def table = dir.resolve('windows_pairs.tsv')
+        table.text = 'miRNA\tgene\tlabel\n' + expected.collect { "${positive[0][0]}\t${it[2]}\t0" }.join('\n') + '\n'
+        def predicted = dir.resolve('windows_pred.tsv')
+        assert run(['mirna', 'predict', '--model', model, '--pairs', table, '--out', predicted], [OMP_NUM_THREADS: '1']).exitCode == 0
+        def scores = predicted.readLines().drop(1).collect { it.split('\t')[3] as double }
+        int best = (0..<scores.size()).max { scores[it] }
+        // a threshold just under the best window's score: scan must report that window as a site
+        double threshold = Math.min(0.5, scores[best] - 1e-3)
         def out = dir.resolve('scan')
 
         when:
         def r = run(['mirna', 'scan', '--model', model, '--mirna', positive[0][0].replace('T', 'U'), '--targets', utrs,
-                     '--out', out, '--stride', 10, '--threshold', 0.5, '--merge-distance', 20], [OMP_NUM_THREADS: '1'])
+                     '--out', out, '--stride', 10, '--threshold', threshold, '--merge-distance', 20], [OMP_NUM_THREADS: '1'])
         def windows = out.resolve('windows.tsv').readLines().drop(1).collect { it.split('\t') }
         def sites = out.resolve('sites.tsv').readLines().drop(1).collect { it.split('\t') }
         def bed = out.resolve('sites.bed').readLines().collect { it.split('\t') }
@@ -113,9 +129,14 @@ class MirnaSpec extends Specification {
         r.exitCode == 0
         windows.findAll { it[1] == 'utr1' }.collect { it[2] as int } == (0..100).step(10)
         windows.findAll { it[1] == 'utr2' }.collect { it[2] as int } == (0..50).step(10) + [57]
-        windows.every { (it[3] as int) - (it[2] as int) == 50 && (it[4] as double) >= 0 && (it[4] as double) <= 1 }
+        windows.collect { [it[1], it[2] as int] } == expected.collect { [it[0], it[1]] }
+        (0..<windows.size()).every { Math.abs((windows[it][4] as double) - scores[it]) <= 2e-6 }
+        windows.every { (it[3] as int) - (it[2] as int) == 50 }
+        and: 'sites: non-empty, each at a window scoring at least the threshold, the best window among them'
+        !sites.isEmpty()
         sites.size() == bed.size()
-        sites.every { s -> (s[4] as int) >= (s[2] as int) && (s[5] as int) <= (s[3] as int) && (s[6] as double) >= 0.5 }
+        sites.any { it[1] == expected[best][0] && (it[4] as int) == expected[best][1] }
+        sites.every { s -> (s[4] as int) >= (s[2] as int) && (s[5] as int) <= (s[3] as int) && (s[6] as double) >= threshold }
         sites.every { s -> windows.any { w -> w[1] == s[1] && w[2] == s[4] && Math.abs((w[4] as double) - (s[6] as double)) < 1e-6 } }
         and: 'each site narrowed by attribution to a core inside its best window; the BED holds the cores'
         sites.every { s -> (s[8] as int) >= (s[4] as int) && (s[9] as int) <= (s[5] as int) && (s[8] as int) < (s[9] as int) }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Option;
         description = {
             "Per-base attributions for one task (its logit) of a trained model: hypothetical contributions (a score "
                     + "for each of the four bases at every position, as TF-MoDISco needs) and actual contributions "
-                    + "(hypothetical × one-hot).",
+                    + "(hypothetical × one-hot; for saliency |gradient| at the observed base).",
             "Methods: saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop.",
             "Use 'regulens attribute merge' to join the outputs of --shard runs."
         })
@@ -204,20 +204,22 @@ public final class AttributeCommand implements Callable<Integer> {
             new BatchStream(dataset, rows, batch).forEach(null, b -> {
                 long[] ids = java.util.Arrays.stream(b.rows()).asLongStream().toArray();
                 Attribution a = attribution.attribute(b.x(), b.size(), ids);
+                float[] actual = a.actual(b.x());
                 float[][] predictions = RegulensModel.sigmoid(function.logits(b.x(), b.size()));
                 for (int i = 0; i < b.size(); i++) {
                     float[] x = java.util.Arrays.copyOfRange(b.x(), i * size, (i + 1) * size);
                     float[] hyp = java.util.Arrays.copyOfRange(a.hypothetical(), i * size, (i + 1) * size);
+                    float[] attr = java.util.Arrays.copyOfRange(actual, i * size, (i + 1) * size);
                     float delta = a.delta()[i];
                     if (delta > 1e-3) {
                         overThreshold[0]++;
                     }
                     worstDelta[0] = Math.max(worstDelta[0], Float.isNaN(delta) ? 0 : delta);
-                    writer.write(x, hyp, predictions[i], delta, b.rows()[i]);
+                    writer.write(x, hyp, attr, predictions[i], delta, b.rows()[i]);
                     if (genomic != null) {
                         int row = b.rows()[i];
                         windows.add(new BedGraphWriter.Window(genomic.chrom(row), genomic.start(row), genomic.end(row),
-                                genomic.minus(row), perBase(x, hyp, length)));
+                                genomic.minus(row), perBase(attr, length)));
                     }
                 }
                 progress.advance(b.size());
@@ -250,11 +252,11 @@ public final class AttributeCommand implements Callable<Integer> {
         }
     }
 
-    private static float[] perBase(float[] x, float[] hyp, int length) {
+    private static float[] perBase(float[] attr, int length) {
         float[] scores = new float[length];
         for (int b = 0; b < 4; b++) {
             for (int j = 0; j < length; j++) {
-                scores[j] += hyp[b * length + j] * x[b * length + j];
+                scores[j] += attr[b * length + j];
             }
         }
         return scores;

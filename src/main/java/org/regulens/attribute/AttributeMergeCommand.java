@@ -78,7 +78,7 @@ public final class AttributeMergeCommand implements Callable<Integer> {
                     NpzFile npz = files.get((int) entry[1]);
                     int r = (int) entry[2];
                     writer.write(npz.readRows("x", r, 1).asFloats(), npz.readRows("hyp", r, 1).asFloats(),
-                            npz.readRows("pred", r, 1).asFloats(), npz.readRows("delta", r, 1).asFloats()[0], entry[0]);
+                            npz.readRows("attr", r, 1).asFloats(), npz.readRows("pred", r, 1).asFloats(), npz.readRows("delta", r, 1).asFloats()[0], entry[0]);
                 }
                 meta.put("shard", "merged from " + shards.size());
                 writer.commit(List.of(tasks), meta);

@@ -2,9 +2,27 @@ package org.regulens.attribute;
 
 /**
  * Attributions for n rows: hypothetical contributions (n × 4 × L, the score each base would get at each
- * position) and, for DeepLIFT/DeepSHAP, the convergence delta per row (NaN for other methods).
+ * position), for DeepLIFT/DeepSHAP the convergence delta per row (NaN for other methods), and the actual
+ * contributions (n × 4 × L, zero off the observed bases) when a method defines them otherwise than as
+ * hypothetical × one-hot (saliency: |gradient| at the observed base); null means hypothetical × one-hot.
  */
-public record Attribution(float[] hypothetical, float[] delta) {
+public record Attribution(float[] hypothetical, float[] delta, float[] actual) {
+
+    public Attribution(float[] hypothetical, float[] delta) {
+        this(hypothetical, delta, null);
+    }
+
+    /** The actual contributions of the rows {@code x} (n × 4 × L, as attributed): {@link #actual()}, or hypothetical × x. */
+    public float[] actual(float[] x) {
+        if (actual != null) {
+            return actual;
+        }
+        float[] out = new float[hypothetical.length];
+        for (int k = 0; k < out.length; k++) {
+            out[k] = hypothetical[k] * x[k];
+        }
+        return out;
+    }
 
     /**
      * Adds {@code weight} × the hypothetical contributions of one row of multipliers m (at {@code from}) against a

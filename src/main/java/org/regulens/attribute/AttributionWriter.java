@@ -59,11 +59,12 @@ public final class AttributionWriter implements AutoCloseable {
         }
     }
 
-    /** One row: its one-hot input, hypothetical contributions, predictions, delta and data-set index. */
-    public void write(float[] oneHot, float[] hypothetical, float[] predictions, float rowDelta, long row) {
-        float[] actual = new float[4 * length];
-        for (int k = 0; k < actual.length; k++) {
-            actual[k] = hypothetical[k] * oneHot[k];
+    /** One row: its one-hot input, hypothetical and actual contributions, predictions, delta and data-set index. */
+    public void write(float[] oneHot, float[] hypothetical, float[] actual, float[] predictions, float rowDelta,
+                      long row) {
+        if (actual.length != 4 * length) {
+            throw new IllegalArgumentException("a row of actual contributions has " + actual.length + " values, not "
+                    + 4 * length);
         }
         x.writeRow(oneHot);
         hyp.writeRow(hypothetical);

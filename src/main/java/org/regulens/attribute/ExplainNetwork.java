@@ -91,8 +91,17 @@ public final class ExplainNetwork {
         return backward(trace, from, 0, grad, rule, reference);
     }
 
+    /** Runs steps 0 .. {@code to − 1} on {@code x}: the output of step {@code to − 1} ({@code x} for 0). */
+    public INDArray forwardTo(int to, INDArray x) {
+        INDArray a = x;
+        for (int k = 0; k < to; k++) {
+            a = steps.get(k).forward(a);
+        }
+        return a;
+    }
+
     /** Runs steps {@code from} .. end on {@code in} (the output of step {@code from − 1}). */
-    INDArray forwardFrom(int from, INDArray in) {
+    public INDArray forwardFrom(int from, INDArray in) {
         INDArray a = in;
         for (int k = from; k < steps.size(); k++) {
             a = steps.get(k).forward(a);

@@ -1,32 +1,52 @@
 package org.regulens.attribute;
 
 /**
- * Saliency and gradient × input (both give hyp = ∂logit/∂x, and attr = hyp × x), and guided backpropagation (only
- * positive gradients pass back through activations). With {@code centre}, each position's gradients are
- * mean-centred over the four bases (Majdandzic et al. 2023), removing the off-simplex gradient component that
- * one-hot inputs cannot move along.
+ * The gradient methods; all store the gradient ∂logit/∂x as the hypothetical contributions {@code hyp} (with
+ * {@code centre}, each position's gradients mean-centred over the four bases, Majdandzic et al. 2023, removing
+ * the off-simplex component that one-hot inputs cannot move along). They differ in the actual contributions
+ * {@code attr}:
+ * <ul>
+ *   <li>{@link Kind#SALIENCY} (Simonyan et al. 2014): the saliency map, |gradient|, at the observed base (zero
+ *       elsewhere and at N positions); never negative, so it says where the logit is sensitive, not in which
+ *       direction;</li>
+ *   <li>{@link Kind#GRAD_X_INPUT} (Shrikumar et al. 2016): gradient × input, i.e. the signed gradient at the
+ *       observed base;</li>
+ *   <li>{@link Kind#GUIDED}: guided backpropagation (Springenberg et al. 2015; only positive gradients pass back
+ *       through activations), attr = hyp × input.</li>
+ * </ul>
  */
 final class GradientMethod implements AttributionMethod {
 
+    /** Which gradient method. */
+    enum Kind { SALIENCY, GRAD_X_INPUT, GUIDED }
+
     private final ModelFunction function;
     private final int task;
-    private final Rule rule;
+    private final Kind kind;
     private final boolean centre;
 
-    GradientMethod(ModelFunction function, int task, Rule rule, boolean centre) {
+    GradientMethod(ModelFunction function, int task, Kind kind, boolean centre) {
         this.function = function;
         this.task = task;
-        this.rule = rule;
+        this.kind = kind;
         this.centre = centre;
     }
 
     @Override
     public Attribution attribute(float[] x, int n, long[] rows) {
-        float[] hyp = function.backward(x, n, task, rule, null);
+        float[] hyp = java.util.Arrays.copyOf(function.backward(x, n, task,
+                kind == Kind.GUIDED ? Rule.GUIDED : Rule.GRADIENT, null), n * 4 * function.length());
         if (centre) {
             Attribution.centre(hyp, n, function.length());
         }
-        return new Attribution(java.util.Arrays.copyOf(hyp, n * 4 * function.length()), Attribution.noDelta(n));
+        float[] actual = null;
+        if (kind == Kind.SALIENCY) {
+            actual = new float[hyp.length];
+            for (int k = 0; k < hyp.length; k++) {
+                actual[k] = Math.abs(hyp[k]) * x[k];
+            }
+        }
+        return new Attribution(hyp, Attribution.noDelta(n), actual);
     }
 
     @Override

@@ -30,8 +30,9 @@ public final class Methods {
         String method = name.toLowerCase(Locale.ROOT);
         References baseline = s.baseline() == null ? null : References.parse(s.baseline());
         return switch (method) {
-            case "saliency", "gradxinput" -> new GradientMethod(function, task, Rule.GRADIENT, s.centre());
-            case "guided-backprop" -> new GradientMethod(function, task, Rule.GUIDED, s.centre());
+            case "saliency" -> new GradientMethod(function, task, GradientMethod.Kind.SALIENCY, s.centre());
+            case "gradxinput" -> new GradientMethod(function, task, GradientMethod.Kind.GRAD_X_INPUT, s.centre());
+            case "guided-backprop" -> new GradientMethod(function, task, GradientMethod.Kind.GUIDED, s.centre());
             case "smoothgrad" -> new SmoothGrad(function, task, s.samples(), s.noise(), s.seed(), s.centre());
             case "ig" -> new IntegratedGradients(function, task, s.steps(), baseline == null ? References.ZEROS : baseline, s.seed());
             case "deeplift" -> new DeepLift(function, task, 1, baseline == null ? References.SHUFFLE : baseline, s.seed());

@@ -3,19 +3,23 @@ package org.regulens.filters;
 import java.util.ArrayList;
 import java.util.List;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.indexing.NDArrayIndex;
+import org.regulens.attribute.ExplainNetwork;
 import org.regulens.data.BatchStream;
+import org.regulens.data.OneHotBatch;
 import org.regulens.data.TrainingData;
 import org.regulens.model.ConvolutionKernels;
 import org.regulens.model.InferenceNetwork;
 import org.regulens.model.RegulensModel;
 import org.regulens.motif.Motif;
+import org.regulens.nn.Tensors;
 
 /**
  * What the first-layer filters learned, read from their activations: for each filter, every window whose
  * activation exceeds {@code threshold} × the filter's largest activation on the data is stacked into a position
  * frequency matrix (N bases and positions off the sequence ends are not counted). A filter's influence is the
- * mean absolute change of the predicted probabilities when the filter is knocked out (its weights and bias set
- * to zero, so that it outputs a constant).
+ * mean absolute change of the predicted probabilities when the filter is knocked out after its activation: its
+ * output replaced by its mean activation over the sampled rows (see {@link #influence}).
  */
 public final class FilterAnalysis {
 
@@ -32,7 +36,7 @@ public final class FilterAnalysis {
         int layer = network.layerIndex("conv1_act");
         org.deeplearning4j.nn.api.Layer conv1 = network.topology().stream().filter(n -> "conv1".equals(n.name()))
                 .findFirst().orElseThrow(() -> new IllegalStateException("the model has no layer conv1")).layer();
-        INDArray weights = ConvolutionKernels.filterRows(conv1); // a live view: one row per filter
+        INDArray weights = ConvolutionKernels.filterRows(conv1); // one row per filter
         int filters = (int) weights.rows();
         int width = (int) (weights.columns() / 4);
         int length = model.length();
@@ -74,7 +78,7 @@ public final class FilterAnalysis {
                 }
             }
         });
-        double[] influence = influence(model, network, data, rows, weights, filters, batchSize, influenceRows);
+        double[] influence = influence(model, data, rows, filters, batchSize, influenceRows);
         List<FilterMotif> result = new ArrayList<>();
         for (int f = 0; f < filters; f++) {
             Motif motif = Motif.fromCounts("filter_" + f, "filter_" + f, counts[f]);
@@ -97,45 +101,94 @@ public final class FilterAnalysis {
         return out;
     }
 
-    private static double[] influence(RegulensModel model, InferenceNetwork network, TrainingData data, int[] rows,
-                                      INDArray weights, int filters, int batchSize, int influenceRows) {
+    /**
+     * Each filter's influence: the mean absolute change of the predicted probabilities (strands averaged for a
+     * strand-averaged model) when the filter's activation ({@code conv1_act}'s channel) is replaced by its "no
+     * signal" value, the filter's mean activation over the sampled rows and positions. Knocking out after the
+     * activation matters: zeroing the weights and bias instead leaves a ReLU filter at 0 (not its typical output)
+     * and an exponential one at exp(0) = 1, and with batch norm folded in the bias is not the filter's baseline.
+     */
+    static double[] influence(RegulensModel model, TrainingData data, int[] rows, int filters, int batchSize,
+                              int influenceRows) {
         int[] sample = java.util.Arrays.copyOf(rows, Math.min(rows.length, influenceRows));
-        List<float[]> inputs = new ArrayList<>();
-        List<Integer> sizes = new ArrayList<>();
-        new BatchStream(data, sample, batchSize).forEach(null, batch -> {
-            inputs.add(batch.x());
-            sizes.add(batch.size());
-        });
-        INDArray bias = network.layerParams("conv1").get("b");
-        List<float[][]> baseline = new ArrayList<>();
-        for (int k = 0; k < inputs.size(); k++) {
-            baseline.add(probabilities(network, model, inputs.get(k), sizes.get(k)));
+        ExplainNetwork explain = ExplainNetwork.of(model.inference());
+        int step = explain.stepIndex("conv1_act");
+        if (step < 0) {
+            throw new IllegalStateException("the model has no layer conv1_act");
         }
+        boolean both = model.settings().averagesStrands();
+        int length = model.length();
+        double[] sums = new double[filters];
+        long[] count = {0};
+        BatchStream stream = new BatchStream(data, sample, batchSize);
+        stream.forEach(null, batch -> {
+            for (INDArray map : maps(explain, step, batch.x(), batch.size(), length, both)) {
+                for (int f = 0; f < filters; f++) {
+                    sums[f] += map.get(NDArrayIndex.all(), NDArrayIndex.point(f), NDArrayIndex.all()).sumNumber()
+                            .doubleValue();
+                }
+                count[0] += map.size(0) * map.size(2);
+            }
+        });
         double[] influence = new double[filters];
-        for (int f = 0; f < filters; f++) {
-            INDArray savedW = weights.getRow(f).dup();
-            double savedB = bias.getDouble(f);
-            weights.getRow(f).assign(0);
-            bias.putScalar(f, 0);
-            double sum = 0;
-            long count = 0;
-            for (int k = 0; k < inputs.size(); k++) {
-                float[][] p = probabilities(network, model, inputs.get(k), sizes.get(k));
+        long[] compared = {0};
+        stream.forEach(null, batch -> {
+            List<INDArray> maps = maps(explain, step, batch.x(), batch.size(), length, both);
+            float[][] baseline = probabilities(explain, step, maps, batch.size());
+            for (int f = 0; f < filters; f++) {
+                double mean = count[0] == 0 ? 0 : sums[f] / count[0];
+                List<INDArray> knocked = new ArrayList<>();
+                for (INDArray map : maps) {
+                    INDArray copy = map.dup();
+                    copy.get(NDArrayIndex.all(), NDArrayIndex.point(f), NDArrayIndex.all()).assign(mean);
+                    knocked.add(copy);
+                }
+                float[][] p = probabilities(explain, step, knocked, batch.size());
                 for (int i = 0; i < p.length; i++) {
                     for (int t = 0; t < p[i].length; t++) {
-                        sum += Math.abs(p[i][t] - baseline.get(k)[i][t]);
-                        count++;
+                        influence[f] += Math.abs(p[i][t] - baseline[i][t]);
                     }
                 }
             }
-            weights.getRow(f).assign(savedW);
-            bias.putScalar(f, savedB);
-            influence[f] = count == 0 ? 0 : sum / count;
+            compared[0] += (long) batch.size() * model.tasks().size();
+        });
+        for (int f = 0; f < filters; f++) {
+            influence[f] = compared[0] == 0 ? 0 : influence[f] / compared[0];
         }
         return influence;
     }
 
-    private static float[][] probabilities(InferenceNetwork network, RegulensModel model, float[] x, int n) {
-        return RegulensModel.sigmoid(network.logits(model.input(x, n)).toFloatMatrix());
+    /** conv1_act's output [n, filters, positions] for the rows, and for their reverse complements if {@code both}. */
+    private static List<INDArray> maps(ExplainNetwork explain, int step, float[] x, int n, int length, boolean both) {
+        List<INDArray> maps = new ArrayList<>();
+        maps.add(explain.forwardTo(step + 1, Tensors.of(java.util.Arrays.copyOf(x, n * 4 * length), n, 4, length)));
+        if (both) {
+            float[] rc = OneHotBatch.reverseComplement(x, 0, n, length);
+            maps.add(explain.forwardTo(step + 1, Tensors.of(rc, n, 4, length)));
+        }
+        return maps;
+    }
+
+    /** Probabilities [n][tasks] from conv1_act's outputs (the strands' logits averaged). */
+    private static float[][] probabilities(ExplainNetwork explain, int step, List<INDArray> maps, int n) {
+        float[][] logits = null;
+        for (INDArray map : maps) {
+            float[][] z = explain.forwardFrom(step + 1, map.dup()).toFloatMatrix(); // steps may work in place
+            if (logits == null) {
+                logits = z;
+            } else {
+                for (int i = 0; i < n; i++) {
+                    for (int t = 0; t < z[i].length; t++) {
+                        logits[i][t] += z[i][t];
+                    }
+                }
+            }
+        }
+        for (float[] row : logits) {
+            for (int t = 0; t < row.length; t++) {
+                row[t] /= maps.size();
+            }
+        }
+        return RegulensModel.sigmoid(logits);
     }
 }

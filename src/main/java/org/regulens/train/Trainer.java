@@ -195,7 +195,7 @@ public final class Trainer {
      * Reverse complement (half the rows), random shifts and Gaussian noise, as configured (the first two for one-hot
      * rows of 4 × length only).
      */
-    private float[] augment(float[] x, int n, int length, int rowSize, SplittableRandom random) {
+    float[] augment(float[] x, int n, int length, int rowSize, SplittableRandom random) {
         float[] out = x.clone();
         float[] tmp = new float[rowSize];
         for (int i = 0; i < n; i++) {
@@ -223,7 +223,7 @@ public final class Trainer {
      * Adversarial versions of inputs: FGSM takes one step of size ε along the sign of the loss gradient; PGD takes
      * {@code advSteps} steps of ε/4, each projected back into the L∞ ball of radius ε around the input.
      */
-    private INDArray adversarial(RegulensModel model, INDArray x, INDArray labels, INDArray mask) {
+    INDArray adversarial(RegulensModel model, INDArray x, INDArray labels, INDArray mask) {
         double epsilon = settings.advEpsilon();
         boolean pgd = "pgd".equals(settings.adversarial());
         int steps = pgd ? settings.advSteps() : 1;
@@ -324,7 +324,7 @@ public final class Trainer {
     }
 
     /** Per-task weights on positives: 1, negatives/positives among training rows, or a given number. */
-    private double[] positiveWeights(TrainingSet data, int[] rows) {
+    double[] positiveWeights(TrainingSet data, int[] rows) {
         int t = data.tasks().size();
         double[] weights = new double[t];
         String choice = settings.positiveWeight();
