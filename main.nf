@@ -4,7 +4,8 @@
  * encode → train → evaluate → attribute (scattered over shards) → motifs → compare (JASPAR) → filters → report.
  * The miRNA entry (--mirna_samplesheet, subworkflows/local/mirna): mirna train → evaluate, explain, mutagenesis
  * (with measured effects), scan and report per samplesheet row.
- * Run: bin/regulens-nextflow run . -profile test --outdir results   (parameters: nextflow_schema.json, --help)
+ * Run: bin/regulens-nextflow run . --input samplesheet.csv --genome genome.fa --outdir results
+ *      bin/regulens-nextflow run . -profile test --outdir results   (parameters: nextflow_schema.json, --help)
  *      bin/regulens-nextflow run . -profile test_mirna --outdir results
  */
 nextflow.enable.dsl = 2
@@ -23,7 +24,7 @@ include { MIRNA        } from './subworkflows/local/mirna'
 /** Model, metrics, interpretation and report for each model group. */
 workflow REGULENS {
     take:
-    rows         // samplesheet rows, empty unless --samplesheet
+    rows         // samplesheet rows, empty unless --input (or its deprecated name --samplesheet)
     paramsJson   // params.json, shown in the report
 
     main:
@@ -70,15 +71,20 @@ workflow REGULENS {
 
 /**
  * Stops the run at the start on bad input (parameters, input mode, samplesheet, genome chromosomes, the miRNA
- * samplesheet); returns the samplesheet's rows (of --samplesheet or --mirna_samplesheet).
+ * samplesheet); warns about the deprecated --samplesheet and about peaks on chromosomes the genome lacks (skipped
+ * by encode); returns the samplesheet's rows (of --input/--samplesheet or --mirna_samplesheet).
  */
 def checkedInputs(String schema) {
+    if (params.samplesheet) {
+        log.warn "--samplesheet is deprecated and will be removed: use --input (it works the same)"
+    }
     def problems = ParamsSchema.validate(params, schema) + RegulensInputs.checkMode(params)
     def rows = []
-    if (!problems && params.samplesheet) {
-        rows = RegulensInputs.samplesheet(params.samplesheet as String, problems)
+    def input = RegulensInputs.input(params)
+    if (!problems && input) {
+        rows = RegulensInputs.samplesheet(input, problems)
         if (!problems) {
-            RegulensInputs.checkChromosomes(params.genome as String, rows, problems)
+            RegulensInputs.checkChromosomes(params.genome as String, rows, problems).each { log.warn it }
         }
     }
     if (!problems && params.mirna_samplesheet) {

@@ -1,17 +1,33 @@
 import groovy.json.JsonSlurper
 
 /**
- * Checks the run's params against nextflow_schema.json at start (the nf-schema plugin would need a download):
- * unknown parameters (typos), types, enums, patterns, ranges, and that file parameters exist. Returns one message
- * per problem; an empty list means valid.
+ * Checks the run's params against nextflow_schema.json (JSON Schema draft 2020-12, parameter groups under $defs) at
+ * start, as the nf-schema plugin would (it would need a download): unknown parameters (typos, with suggestions, and
+ * the removed --max_cpus/--max_memory/--max_time), types, enums, patterns, ranges, and that file parameters exist.
+ * Returns one message per problem; an empty list means valid.
  */
 class ParamsSchema {
 
-    /** Every property of the schema's definition groups, by name, in file order. */
-    static Map<String, Map> properties(String schemaPath) {
+    /** Parameters of earlier versions that are gone, with what to do instead. */
+    static final Map<String, String> REMOVED = [
+            max_cpus  : 'set process.resourceLimits = [cpus: N, ...] in a config given with -c (docs/usage.md)',
+            max_memory: "set process.resourceLimits = [memory: '64.GB', ...] in a config given with -c (docs/usage.md)",
+            max_time  : "set process.resourceLimits = [time: '24.h', ...] in a config given with -c (docs/usage.md)",
+    ]
+
+    /** The parameter groups: the schema's $defs, in file order (an error if the schema has none). */
+    static Map<String, Map> groups(String schemaPath) {
         def schema = new JsonSlurper().parse(new File(schemaPath))
+        if (!(schema['$defs'] instanceof Map) || !schema['$defs']) {
+            throw new IllegalArgumentException("${schemaPath}: no parameter groups under \$defs (JSON Schema draft 2020-12)")
+        }
+        schema['$defs'] as Map<String, Map>
+    }
+
+    /** Every property of the schema's parameter groups, by name, in file order. */
+    static Map<String, Map> properties(String schemaPath) {
         Map<String, Map> all = [:]
-        schema.definitions.each { group, definition -> definition.properties.each { name, spec -> all[name] = spec } }
+        groups(schemaPath).each { group, definition -> definition.properties.each { name, spec -> all[name] = spec } }
         all
     }
 
@@ -19,7 +35,10 @@ class ParamsSchema {
         def known = properties(schemaPath)
         List<String> errors = []
         params.each { String name, value ->
-            if (!known.containsKey(name) && !known.containsKey(camelToSnake(name)) && !known.containsKey(kebabToSnake(name))) {
+            if (REMOVED.containsKey(name) || REMOVED.containsKey(camelToSnake(name)) || REMOVED.containsKey(kebabToSnake(name))) {
+                def removed = REMOVED[name] ?: REMOVED[camelToSnake(name)] ?: REMOVED[kebabToSnake(name)]
+                errors << "--${name} was removed: ${removed}"
+            } else if (!known.containsKey(name) && !known.containsKey(camelToSnake(name)) && !known.containsKey(kebabToSnake(name))) {
                 def close = known.keySet().findAll { distance(it, name) <= 2 }
                 errors << "unknown parameter --${name}" + (close ? " (did you mean --${close.join(' or --')}?)" : '')
             }
@@ -66,13 +85,14 @@ class ParamsSchema {
         null
     }
 
-    /** The help text: every parameter with its default and description, grouped as in the schema. */
+    /** The help text: every parameter (not the hidden ones) with its default and description, grouped as in the schema. */
     static String help(String schemaPath) {
-        def schema = new JsonSlurper().parse(new File(schemaPath))
-        def text = new StringBuilder("Usage: bin/regulens-nextflow run . [-profile test|docker|singularity|apptainer|slurm|gpu] --outdir DIR [options]\n")
-        schema.definitions.each { group, definition ->
+        def text = new StringBuilder("Usage: bin/regulens-nextflow run . [-profile test|test_mirna|docker|singularity|apptainer|slurm|gpu] --outdir DIR [options]\n" +
+                "  e.g. bin/regulens-nextflow run . --input samplesheet.csv --genome genome.fa --outdir results\n" +
+                "  More on each parameter: its help_text in nextflow_schema.json, and docs/usage.md.\n")
+        groups(schemaPath).each { group, definition ->
             text << "\n${definition.title}: ${definition.description}\n"
-            definition.properties.each { name, spec ->
+            definition.properties.findAll { name, spec -> !spec.hidden }.each { name, spec ->
                 def extra = spec.default != null && spec.default != '' ? " [default: ${spec.default}]" : ''
                 text << String.format('  --%-20s %s%s%n', name, spec.description, extra)
             }

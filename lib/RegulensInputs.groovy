@@ -2,9 +2,12 @@ import java.util.zip.GZIPInputStream
 
 /**
  * Reads and checks the pipeline's inputs at start, so that bad input stops the run before any task: the input
- * mode, the samplesheet (missing files, duplicate tasks) and whether the genome has the peaks' chromosomes
- * (the miRNA entry's samplesheet is checked by MirnaInputs).
+ * mode, the samplesheet (--input, or its deprecated name --samplesheet: missing files, duplicate tasks) and whether
+ * the genome has the peaks' chromosomes (the miRNA entry's samplesheet is checked by MirnaInputs).
  * Errors are collected as one line each, naming the file and line.
+ * The chromosome rule is regulens encode's: peaks on chromosomes the genome lacks (chrM, EBV, unplaced contigs of a
+ * primary assembly) are skipped with a warning that counts them; only a task none of whose peaks lies on a
+ * chromosome of the genome (a naming mismatch such as chr1 vs 1) is an error.
  */
 class RegulensInputs {
 
@@ -15,16 +18,25 @@ class RegulensInputs {
         File peaks
     }
 
+    /** The peak samplesheet: --input, or its deprecated name --samplesheet (null when neither is given). */
+    static String input(Map params) {
+        (params.input ?: params.samplesheet) as String
+    }
+
     /** Problems with the choice of input parameters. */
     static List<String> checkMode(Map params) {
         List<String> errors = []
-        def given = ['simulate', 'samplesheet', 'sequences', 'data', 'mirna_samplesheet'].findAll { params[it] }
+        if (params.input && params.samplesheet) {
+            errors << 'give --input or its deprecated name --samplesheet, not both'
+        }
+        def peaksOption = params.input ? 'input' : 'samplesheet'
+        def given = ['simulate', peaksOption, 'sequences', 'data', 'mirna_samplesheet'].findAll { params[it] }
         if (given.size() != 1) {
-            errors << "give exactly one input: --simulate (test profile), --samplesheet with --genome, --sequences, --data " +
+            errors << "give exactly one input: --simulate (test profile), --input with --genome, --sequences, --data " +
                     "or --mirna_samplesheet" + (given ? " (got --${given.join(', --')})" : '')
         }
-        if (params.samplesheet && !params.genome) {
-            errors << '--samplesheet needs --genome'
+        if (input(params) && !params.genome) {
+            errors << "--${peaksOption} needs --genome"
         }
         if (params.model && !params.data) {
             errors << '--model needs --data (the data set to interpret)'
@@ -89,33 +101,48 @@ class RegulensInputs {
         rows
     }
 
-    /** Checks that every peak file's chromosomes are in the genome (its .fai, else its FASTA headers). */
-    static void checkChromosomes(String genome, List<Row> rows, List<String> errors) {
+    /**
+     * Checks each task's peak chromosomes against the genome (its .fai, else its FASTA headers): a task with no peak
+     * on a chromosome of the genome goes to {@code errors}; one with some peaks elsewhere gets one line in the
+     * returned warnings, with the count and up to five example chromosomes.
+     */
+    static List<String> checkChromosomes(String genome, List<Row> rows, List<String> errors) {
         Set<String> contigs = contigs(new File(genome))
+        List<String> warnings = []
         rows.each { row ->
-            Set<String> missing = new TreeSet<>()
+            Map<String, Integer> missing = new TreeMap<>()
+            int total = 0
             reader(row.peaks).withReader { r ->
                 r.eachLine { String line ->
-                    if (line && !line.startsWith('#') && !line.startsWith('track') && !line.startsWith('browser')) {
+                    if (line.trim() && !line.startsWith('#') && !line.startsWith('track') && !line.startsWith('browser')) {
+                        total++
                         def chrom = line.split('\t', 2)[0]
                         if (!contigs.contains(chrom)) {
-                            missing << chrom
+                            missing[chrom] = (missing[chrom] ?: 0) + 1
                         }
                     }
                 }
             }
-            if (missing) {
-                errors << "${row.peaks}: chromosome(s) ${missing.take(5).join(', ')}${missing.size() > 5 ? ', ...' : ''} not in the genome ${genome}"
+            int skipped = missing.values().sum(0) as int
+            def examples = missing.keySet().take(5).join(', ') + (missing.size() > 5 ? ', ...' : '')
+            if (total > 0 && skipped == total) {
+                errors << "task '${row.task}' (${row.peaks}): none of its ${total} peaks lies on a chromosome of the genome " +
+                        "${genome} (peaks on ${examples}; genome has ${contigs.take(5).join(', ')}${contigs.size() > 5 ? ', ...' : ''}): " +
+                        "do the chromosome names differ (e.g. chr1 vs 1)?"
+            } else if (skipped > 0) {
+                warnings << "task '${row.task}': skipping ${skipped} of ${total} peaks on ${missing.size()} chromosome(s) " +
+                        "not in the genome ${genome}: ${examples}"
             }
         }
+        warnings
     }
 
     private static Set<String> contigs(File genome) {
         def fai = new File(genome.path + '.fai')
         if (fai.isFile()) {
-            return fai.readLines().findAll { it }.collect { it.split('\t', 2)[0] } as Set
+            return new LinkedHashSet<String>(fai.readLines().findAll { it }.collect { it.split('\t', 2)[0] })
         }
-        Set<String> names = [] as Set
+        Set<String> names = new LinkedHashSet<>()
         reader(genome).withReader { r ->
             r.eachLine { String line ->
                 if (line.startsWith('>')) {

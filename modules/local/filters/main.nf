@@ -2,6 +2,8 @@
 process FILTERS {
     tag "$meta.id"
     label 'process_medium'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(model), path(data), val(database)
@@ -31,9 +33,10 @@ process FILTERS {
     """
     touch filters.meme filters.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -2,6 +2,8 @@
 process MIRNA_EVALUATE {
     tag "$meta.id"
     label 'process_low'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*')
@@ -32,9 +34,10 @@ process MIRNA_EVALUATE {
     printf 'task\\tauroc\\tauprc\\tn_pos\\tn_neg\\tsplit\\nbinding\\t0.5\\t0.5\\t1\\t1\\tpairs\\n' > metrics.tsv
     touch metrics.roc.tsv metrics.pr.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -3,6 +3,8 @@ process MIRNA_EXPLAIN {
     tag "$meta.id"
     label 'process_medium'
     label 'process_gpu'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*')
@@ -37,9 +39,10 @@ process MIRNA_EXPLAIN {
         explain/attributions.npz explain/alignments/pair_1.svg
     printf 'class\\tpairs\\tmean_score\\tmean_seed_share\\tmean_three_prime_share\\n' > explain/classes.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -2,6 +2,8 @@
 process MIRNA_MUTAGENESIS {
     tag "$meta.id"
     label 'process_medium'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*'), path(measured, stageAs: 'measured/*')
@@ -32,9 +34,10 @@ process MIRNA_MUTAGENESIS {
     mkdir mutagenesis
     touch mutagenesis/mutations.tsv mutagenesis/correlation.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -3,6 +3,8 @@
 process MIRNA_REPORT {
     tag "$meta.id"
     label 'process_single'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(metrics), path(explain, stageAs: 'explain'), path(params_json)
@@ -34,9 +36,10 @@ process MIRNA_REPORT {
     """
     echo '<html><body>stub</body></html>' > report.html
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -2,6 +2,8 @@
 process MIRNA_SCAN {
     tag "$meta.id"
     label 'process_low'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(model), path(mirnas, stageAs: 'mirnas/*'), path(targets, stageAs: 'targets/*')
@@ -35,9 +37,10 @@ process MIRNA_SCAN {
     printf 'mirna\\ttarget\\tpeak_start\\tpeak_end\\tsite_start\\tsite_end\\tscore\\twindows\\n' > scan/sites.tsv
     touch scan/sites.bed
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -3,6 +3,8 @@ process MIRNA_TRAIN {
     tag "$meta.id"
     label 'process_high'
     label 'process_gpu'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(pairs)
@@ -34,9 +36,10 @@ process MIRNA_TRAIN {
     touch model.zip
     printf 'epoch\\tlearning_rate\\ttrain_loss\\tvalid_loss\\tvalid_auroc\\tvalid_auprc\\tseconds\\tsequences_per_second\\tbest\\n' > model.training.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -2,6 +2,8 @@
 process PREDICT {
     tag "$meta.id"
     label 'process_low'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(model), path(fasta)
@@ -31,9 +33,10 @@ process PREDICT {
     """
     touch predictions.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

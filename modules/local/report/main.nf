@@ -2,6 +2,8 @@
 process REPORT {
     tag "$meta.id"
     label 'process_single'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(data), path(training_log), path(metrics), path(filters), path(motif_dirs, stageAs: 'motifs??/*'), path(matches, stageAs: 'matches??/*'), path(attributions, stageAs: 'attributions??/*'), val(labels), path(params_json), val(database)
@@ -49,9 +51,10 @@ process REPORT {
     echo '<html><body>stub</body></html>' > report.html
     touch regulens_metrics_mqc.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -2,6 +2,8 @@
 process SIMULATE {
     tag "simulated"
     label 'process_single'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     val(meta)
@@ -35,9 +37,10 @@ process SIMULATE {
     touch sim/genome.fa sim/genome.fa.fai sim/planted.bed
     echo stub | gzip > sim/stub.narrowPeak.gz
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -3,6 +3,8 @@ process TRAIN {
     tag "$meta.id"
     label 'process_high'
     label 'process_gpu'
+    // the image named in containers/images.config (the gpu profile swaps in params.container_gpu for process_gpu)
+    container "${params.container}"
 
     input:
     tuple val(meta), path(data)
@@ -33,9 +35,10 @@ process TRAIN {
     """
     touch model.zip model.training.tsv
 
+    # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
-        regulens: stub
+        regulens: \$(regulens --version 2>/dev/null | head -n 1 | sed 's/^regulens //')
     END_VERSIONS
     """
 }

@@ -6,7 +6,7 @@ include { ENCODE   } from '../../../modules/local/encode'
 
 workflow PREPARE_DATA {
     take:
-    rows    // samplesheet rows (RegulensInputs.Row), empty unless --samplesheet
+    rows    // samplesheet rows (RegulensInputs.Row), empty unless --input (or its deprecated name --samplesheet)
 
     main:
     versions = Channel.empty()
@@ -25,7 +25,7 @@ workflow PREPARE_DATA {
                 }
                 .combine(SIMULATE.out.genome.map { meta, genome, index -> genome })
                 .map { meta, peaks, genome -> [meta, peaks, genome, []] }
-        } else if (params.samplesheet) {
+        } else if (params.input || params.samplesheet) {
             encodeInput = Channel.fromList(rows.groupBy { it.group }.collect { group, members ->
                 [[id: group, tasks: members*.task], members.collect { file(it.peaks.path) }, file(params.genome), []]
             })

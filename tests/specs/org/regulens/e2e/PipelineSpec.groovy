@@ -1,5 +1,6 @@
 package org.regulens.e2e
 
+import groovy.json.JsonSlurper
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.Stepwise
@@ -12,7 +13,9 @@ import java.util.concurrent.TimeUnit
 /**
  * The Nextflow pipeline as the README runs it (bin/regulens-nextflow, Nextflow 24.10.0 from Maven Central): the
  * test profile for real on simulated peaks with planted CTCF and REST motifs and a MEF2A decoy, then -resume,
- * a -stub-run of the whole graph, and bad inputs that must stop the run at the start.
+ * a -stub-run of the whole graph (with the resource limits and the versions it reports), --input and its
+ * deprecated alias --samplesheet on peaks with chromosomes the genome lacks, bad inputs that must stop the run at
+ * the start, and the nf-core conventions of the modules and the schema.
  */
 @Stepwise
 class PipelineSpec extends Specification {
@@ -22,6 +25,33 @@ class PipelineSpec extends Specification {
     @Shared @TempDir Path dir
     @Shared Path out
     @Shared Map first
+
+    /** The version the regulens jar prints (`regulens --version`), which every versions.yml must report. */
+    static String regulensVersion() {
+        def p = new ProcessBuilder(HOME.resolve('bin/regulens').toString(), '--version').redirectErrorStream(true).start()
+        def text = p.inputStream.text
+        assert p.waitFor() == 0: text
+        (text.readLines()[0] - ~/^regulens /).trim()
+    }
+
+    /** The processes a module's main.nf defines and the emit names of its outputs. */
+    static Map moduleSource(Path main) {
+        def text = main.text
+        [processes: (text =~ /(?m)^process\s+(\w+)\s*\{/).collect { it[1] },
+         emits    : (text =~ /emit:\s*(\w+)/).collect { it[1] },
+         text     : text]
+    }
+
+    /** A meta.yml's name and the names of its output channels (the two-space "  - NAME:" entries under output:). */
+    static Map moduleMeta(Path meta) {
+        def lines = meta.readLines()
+        int output = lines.indexOf('output:')
+        int authors = lines.findIndexOf { it.startsWith('authors:') }
+        [name   : (lines.find { it.startsWith('name:') } =~ /name:\s*"?([^"]+)"?/)[0][1],
+         outputs: output < 0 ? [] : lines.subList(output + 1, authors < 0 ? lines.size() : authors)
+                 .findResults { (it =~ /^  - "?([\w.*]+)"?:$/).with { m -> m ? m[0][1] : null } },
+         text   : meta.text]
+    }
 
     static Map nextflow(List<?> args, Path workdir) {
         def command = [HOME.resolve('bin/regulens-nextflow').toString()] + args.collect { it.toString() }
@@ -103,16 +133,85 @@ class PipelineSpec extends Specification {
         statuses.every { it == 'CACHED' }
     }
 
-    def "-stub-run runs the whole graph"() {
-        when:
+    def "-stub-run runs the whole graph; resourceLimits lower process_high's request; stubs report the real version"() {
+        given: 'a config that adds the requested resources and the container to the trace'
         def stub = dir.resolve('stub')
         Files.createDirectories(stub)
-        def r = nextflow(['run', HOME, '-profile', 'test', '--outdir', stub.resolve('results'), '-stub-run'], stub)
+        stub.resolve('trace.config').text = "trace.fields = 'name,status,cpus,memory,time,container'\n"
+
+        when:
+        long start = System.nanoTime()
+        def r = nextflow(['run', HOME, '-profile', 'test', '--outdir', stub.resolve('results'), '-stub-run',
+                          '-c', stub.resolve('trace.config')], stub)
+        println "test profile -stub-run: ${(System.nanoTime() - start).intdiv(1_000_000_000)} s"
+        def info = stub.resolve('results/pipeline_info')
+        def trace = Files.list(info).withCloseable { s -> s.filter { it.fileName.toString().startsWith('execution_trace') }.toList() }
+        def rows = trace ? tsv(trace[0]) : []
+        def train = rows.find { it.name.contains(':TRAIN ') }
+        def versions = info.resolve('software_versions.yml').readLines()
+        def version = regulensVersion()
 
         then:
         r.exitCode == 0
         ['SIMULATE', 'ENCODE', 'TRAIN', 'EVALUATE', 'FILTERS', 'ATTRIBUTE', 'ATTRIBUTE_MERGE', 'MOTIFS', 'COMPARE',
          'SCAN', 'REPORT'].every { r.output.contains(":$it ") }
+
+        and: 'TRAIN is process_high (8 CPUs, 32 GB, 16 h) but the test profile limits every task to 2 CPUs, 6 GB, 1 h'
+        train != null
+        train.cpus == '2'
+        train.memory == '6 GB'
+        train.time == '1h'
+        rows.every { (it.cpus as int) <= 2 }
+
+        and: 'every process declares the image of containers/images.config'
+        def image = (HOME.resolve('containers/images.config').text =~ /(?m)^\s*container\s*=\s*'([^']+)'/)[0][1]
+        rows.size() >= 11 && rows.every { it.container == image }
+
+        and: 'each process reports the version regulens --version prints, in stubs too'
+        version ==~ /\d+\.\d+\.\d+.*/
+        def reported = versions.findAll { it.trim().startsWith('regulens:') }.collect { it.split(':', 2)[1].trim() }
+        reported.size() == versions.count { it ==~ /^"?[A-Z_:]+"?:\s*$/ }
+        reported.size() >= 11 && reported.every { it == version }
+
+        and: 'the params the run used are exactly the schema\'s'
+        def used = new JsonSlurper().parse(info.resolve('params.json').toFile()).keySet() as Set
+        used == ParamsSchemaView.names() as Set
+    }
+
+    def "--input runs on a samplesheet; peaks on chromosomes the genome lacks are skipped with one warning per task"() {
+        given:
+        def run = dir.resolve('input')
+        Files.createDirectories(run)
+        run.resolve('ctcf.bed').text = 'chr1\t100\t300\nchrM\t10\t60\nchr2\t50\t250\nchrEBV\t5\t90\nchrM\t70\t90\n'
+        run.resolve('rest.bed').text = 'chr2\t100\t300\n'
+        run.resolve('genome.fa').text = '>chr1\n' + 'ACGT' * 200 + '\n>chr2 second\n' + 'GGCA' * 200 + '\n'
+        run.resolve('sheet.csv').text = 'task,peaks\nctcf,ctcf.bed\nrest,rest.bed\n'
+
+        when:
+        def r = nextflow(['run', HOME, '--input', 'sheet.csv', '--genome', 'genome.fa', '--shards', 1,
+                          '--outdir', run.resolve('results'), '-stub-run'], run)
+
+        then:
+        r.exitCode == 0
+        r.output.contains("WARN: task 'ctcf': skipping 3 of 5 peaks on 2 chromosome(s) not in the genome genome.fa: chrEBV, chrM")
+        !r.output.contains("task 'rest': skipping")
+        !r.output.contains('deprecated')
+        ['ENCODE', 'TRAIN', 'EVALUATE', 'ATTRIBUTE', 'MOTIFS', 'REPORT'].every { r.output.contains(":$it (all") }
+    }
+
+    def "--samplesheet, the deprecated name of --input, works the same and says so"() {
+        given:
+        def run = dir.resolve('input')
+
+        when:
+        def r = nextflow(['run', HOME, '--samplesheet', 'sheet.csv', '--genome', 'genome.fa', '--shards', 1,
+                          '--outdir', run.resolve('results-alias'), '-stub-run'], run)
+
+        then:
+        r.exitCode == 0
+        r.output.contains('WARN: --samplesheet is deprecated and will be removed: use --input')
+        r.output.contains("WARN: task 'ctcf': skipping 3 of 5 peaks")
+        ['ENCODE', 'TRAIN', 'EVALUATE', 'ATTRIBUTE', 'MOTIFS', 'REPORT'].every { r.output.contains(":$it (all") }
     }
 
     def "bad input stops the run at the start with a clear message: #problem"() {
@@ -122,6 +221,8 @@ class PipelineSpec extends Specification {
         bad.resolve('peaks.bed').text = 'chr1\t100\t300\n'
         bad.resolve('other.bed').text = 'chrX\t100\t300\n'
         bad.resolve('genome.fa').text = '>chr1\n' + 'ACGT' * 200 + '\n'
+        bad.resolve('mixed.bed').text = 'chr1\t100\t300\nchrX\t100\t300\n'
+        bad.resolve('mixed.csv').text = 'task,peaks\nctcf,peaks.bed\nrest,other.bed\nboth,mixed.bed\n'
         bad.resolve('missing.csv').text = 'task,peaks\nctcf,peaks.bed\nrest,absent.bed\n'
         bad.resolve('twice.csv').text = 'task,peaks\nctcf,peaks.bed\nctcf,peaks.bed\n'
         bad.resolve('otherchrom.csv').text = 'task,peaks\nctcf,other.bed\n'
@@ -136,12 +237,82 @@ class PipelineSpec extends Specification {
         !r.output.contains('Submitted process')
 
         where:
-        problem                  | args                                                                   || message
-        'missing peak file'      | ['--samplesheet', 'missing.csv', '--genome', 'genome.fa']             || 'missing.csv:3: peak file absent.bed does not exist'
-        'duplicate task'         | ['--samplesheet', 'twice.csv', '--genome', 'genome.fa']               || "twice.csv:3: task 'ctcf' appears twice"
-        'genome lacks chromosome' | ['--samplesheet', 'otherchrom.csv', '--genome', 'genome.fa']         || 'chromosome(s) chrX not in the genome genome.fa'
-        'unknown architecture'   | ['--samplesheet', 'good.csv', '--genome', 'genome.fa', '--arch', 'resnet9'] || '--arch resnet9: must be one of'
-        'unknown method'         | ['--samplesheet', 'good.csv', '--genome', 'genome.fa', '--methods', 'deepshap,shap'] || '--methods deepshap,shap: does not match'
-        'misspelt parameter'     | ['--samplesheet', 'good.csv', '--genome', 'genome.fa', '--epoch', '3'] || 'unknown parameter --epoch (did you mean --epochs?)'
+        problem                   | args                                                                   || message
+        'missing peak file'       | ['--input', 'missing.csv', '--genome', 'genome.fa']                   || 'missing.csv:3: peak file absent.bed does not exist'
+        'duplicate task'          | ['--input', 'twice.csv', '--genome', 'genome.fa']                     || "twice.csv:3: task 'ctcf' appears twice"
+        'no peak in the genome'   | ['--input', 'otherchrom.csv', '--genome', 'genome.fa']                || "task 'ctcf' (${dir.resolve('bad-no-peak-in-the-genome/other.bed')}): none of its 1 peaks lies on a chromosome of the genome genome.fa (peaks on chrX; genome has chr1)"
+        'one task of three'       | ['--input', 'mixed.csv', '--genome', 'genome.fa']                     || "task 'rest' (${dir.resolve('bad-one-task-of-three/other.bed')}): none of its 1 peaks"
+        'alias, no peak in genome' | ['--samplesheet', 'otherchrom.csv', '--genome', 'genome.fa']         || 'none of its 1 peaks lies on a chromosome of the genome genome.fa'
+        'input and its alias'     | ['--input', 'good.csv', '--samplesheet', 'good.csv', '--genome', 'genome.fa'] || 'give --input or its deprecated name --samplesheet, not both'
+        'input without genome'    | ['--input', 'good.csv']                                               || '--input needs --genome'
+        'unknown architecture'    | ['--input', 'good.csv', '--genome', 'genome.fa', '--arch', 'resnet9'] || '--arch resnet9: must be one of'
+        'unknown method'          | ['--input', 'good.csv', '--genome', 'genome.fa', '--methods', 'deepshap,shap'] || '--methods deepshap,shap: does not match'
+        'misspelt parameter'      | ['--input', 'good.csv', '--genome', 'genome.fa', '--epoch', '3']      || 'unknown parameter --epoch (did you mean --epochs?)'
+        'removed --max_cpus'      | ['--input', 'good.csv', '--genome', 'genome.fa', '--max_cpus', '4']   || '--max_cpus was removed: set process.resourceLimits'
+    }
+
+    def "every module has main.nf and meta.yml; the meta.yml names the module and exactly its output channels"() {
+        when:
+        def modules = Files.list(HOME.resolve('modules/local')).withCloseable { s -> s.filter { Files.isDirectory(it) }.sorted().toList() }
+
+        then:
+        modules.size() >= 18
+        modules.every { m ->
+            assert Files.isRegularFile(m.resolve('main.nf')) && Files.isRegularFile(m.resolve('meta.yml')): "$m"
+            def source = moduleSource(m.resolve('main.nf'))
+            def meta = moduleMeta(m.resolve('meta.yml'))
+            assert source.processes == [m.fileName.toString().toUpperCase()]: "$m: one process named after the folder"
+            assert meta.name == m.fileName.toString(): "$m: meta.yml name"
+            assert meta.outputs as Set == source.emits as Set: "$m: meta.yml outputs ${meta.outputs} vs emits ${source.emits}"
+            ['description:', 'keywords:', 'tools:', 'input:', 'output:', 'authors:'].each { key ->
+                assert meta.text.contains(key): "$m: meta.yml lacks $key" }
+            true
+        }
+    }
+
+    def "every module declares the image of containers/images.config and emits versions.yml from script and stub alike"() {
+        when:
+        def mains = Files.list(HOME.resolve('modules/local')).withCloseable { s -> s.toList() }.collect { it.resolve('main.nf') }
+        def versionLine = 'regulens: \\$(regulens --version 2>/dev/null | head -n 1 | sed \'s/^regulens //\')'
+
+        then:
+        mains.every { main ->
+            def source = moduleSource(main)
+            assert source.text =~ /(?m)^\s*container\s+"\$\{params\.container\}"\s*$/: "$main: container"
+            assert source.emits.contains('versions') && source.text =~ /path\s+'versions\.yml'\s*,\s*emit:\s*versions/: "$main: versions"
+            def script = source.text.substring(source.text.indexOf('script:'), source.text.indexOf('stub:'))
+            def stub = source.text.substring(source.text.indexOf('stub:'))
+            assert script.count(versionLine) == 1 && stub.count(versionLine) == 1: "$main: the same version command in script and stub"
+            assert !stub.contains('regulens: stub'): "$main: placeholder version"
+            true
+        }
+    }
+
+    def "the schema is draft 2020-12 with parameter groups under \$defs, help_text for every parameter and an \$id matching manifest.name"() {
+        when:
+        def schema = new JsonSlurper().parse(HOME.resolve('nextflow_schema.json').toFile())
+        def config = HOME.resolve('nextflow.config').text
+        def name = (config =~ /(?m)^\s*name\s*=\s*'([^']+)'/)[0][1]
+        def properties = schema['$defs'].collectMany { group, definition -> definition.properties.collect { n, spec -> [n, spec] } }
+
+        then:
+        schema['$schema'] == 'https://json-schema.org/draft/2020-12/schema'
+        !schema.containsKey('definitions')
+        name ==~ /[\w.-]+\/[\w.-]+/
+        schema['$id'] == "https://raw.githubusercontent.com/${name}/master/nextflow_schema.json"
+        schema.allOf*.'$ref' == schema['$defs'].keySet().collect { "#/\$defs/$it" }
+        properties.size() >= 50
+        properties.every { n, spec -> spec.description && spec.help_text && spec.help_text != spec.description }
+        properties.collect { it[0] }.containsAll(['input', 'samplesheet', 'genome', 'outdir'])
+        !properties.collect { it[0] }.any { it.startsWith('max_') && it != 'max_sequences' && it != 'max_seqlets' }
+        config =~ /nextflowVersion\s*=\s*'!>=24\.10\.0'/
+    }
+
+    /** The schema's parameter names (the stub run compares them with the params the run used). */
+    static class ParamsSchemaView {
+        static List<String> names() {
+            def schema = new JsonSlurper().parse(HOME.resolve('nextflow_schema.json').toFile())
+            schema['$defs'].collectMany { group, definition -> definition.properties.keySet() as List }
+        }
     }
 }
