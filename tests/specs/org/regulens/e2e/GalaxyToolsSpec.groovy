@@ -321,6 +321,128 @@ class GalaxyToolsSpec extends Specification {
         }
     }
 
+    /** Commands a hostile job may reach: each is a shim on an otherwise empty PATH that records its call. */
+    static final List<String> SHIMMED = ['ln', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'cat', 'gunzip', 'gzip', 'zcat', 'ls',
+                                         'echo', 'sh', 'bash', 'env', 'python3', 'head', 'tail', 'sed', 'awk', 'grep',
+                                         'tee', 'chmod', 'true', 'false', 'basename', 'dirname', 'readlink', 'find',
+                                         'xargs', 'tar', 'mktemp', 'id', 'curl', 'wget', 'nc']
+    /** What a job's payload would create if it ran: PWNED_<word> (see HOSTILE in tests/galaxy/galaxy_tool.py). */
+    static final Pattern CANARY = ~/PWNED_[a-z]+/
+    /** A name the command may create in its working directory: no path escape, no option look-alike. */
+    static final Pattern SAFE_COMPONENT = ~/[A-Za-z0-9_][A-Za-z0-9._-]*/
+    static final List<String> SHELL_ERRORS = ['command not found', 'syntax error', 'unexpected EOF', 'bad substitution',
+                                              'unexpected end of file']
+
+    /** A directory of logging shims for {@link #SHIMMED} and a stub regulens that only records its argv. */
+    Path shims() {
+        def dir = work.resolve('shims')
+        if (!Files.isExecutable(dir.resolve('regulens'))) {
+            Files.createDirectories(dir)
+            def mktemp = ['/usr/bin/mktemp', '/bin/mktemp'].find { Files.isExecutable(Path.of(it)) }
+            SHIMMED.each { name ->
+                def real = ["/usr/bin/$name", "/bin/$name"].find { Files.isExecutable(Path.of(it)) }
+                def shim = dir.resolve(name)
+                shim.text = """#!/bin/bash
+f=\$($mktemp "\$REGULENS_SPEC_CALLS/${name}.XXXXXX") || exit 99
+printf '%s\\0' "\$@" > "\$f"
+${real ? "exec $real \"\$@\"" : 'exit 127'}
+"""
+                shim.toFile().setExecutable(true)
+            }
+            def stub = dir.resolve('regulens')
+            stub.text = """#!/bin/bash
+f=\$($mktemp "\$REGULENS_SPEC_CALLS/regulens.XXXXXX") || exit 99
+printf '%s\\0' "\$@" > "\$f"
+exit 0
+"""
+            stub.toFile().setExecutable(true)
+        }
+        dir
+    }
+
+    /** Every path under {@code dir} (relative), symbolic links not followed. */
+    static List<String> tree(Path dir, Closure<Boolean> skip = { false }) {
+        Files.walk(dir).withCloseable { s -> s.filter { !skip(it) }.map { dir.relativize(it).toString() }.sorted().toList() }
+    }
+
+    @Requires({ GalaxyToolsSpec.python(true) != null })
+    def "hostile parameter values and element identifiers run no extra command and write nothing outside the job (#wrapper)"() {
+        given: 'every test of the wrapper rendered once per hostile value (tests/galaxy/galaxy_tool.py hostile)'
+        def out = work.resolve('hostile').resolve(wrapper.replace('/', '_') - '.xml')
+        Files.createDirectories(out)
+        def render = exec([python(true), HELPER.toString(), 'hostile', expanded[wrapper].toString(), out.toString(),
+                           TEST_DATA.toString(), TEST_TABLES.toString()], HOME, [:], 300)
+        assert render.exitCode == 0, "rendering $wrapper with hostile values failed: $render.stderr"
+        def jobs = new JsonSlurper().parse(out.resolve('manifest.json').toFile()) as List<Map>
+        def template = commandText(docs[wrapper])
+        def allowed = (SHIMMED + ['regulens']).findAll { template =~ /(?<![\w\/.-])${Pattern.quote(it)}(?![\w\/.-])/ } as Set
+        def bin = shims()
+        def failures = []
+
+        when: 'each command runs in its job folder with only the shims and a stub regulens on PATH'
+        jobs.each { job ->
+            def sandbox = Path.of(job.sandbox as String)
+            def working = Path.of(job.working as String)
+            def calls = Path.of(job.job_dir as String).resolveSibling('calls')
+            Files.createDirectories(calls)
+            def outside = { Path p -> p.startsWith(working) && p != working }
+            def before = tree(sandbox, outside)
+            def r = exec(['/bin/bash', Path.of(job.job_dir as String).resolve('command.sh').toString()], working,
+                    [PATH: bin.toString(), REGULENS_SPEC_CALLS: calls.toString(), GALAXY_SLOTS: '1'], 60)
+            def what = "$wrapper test ${job.test} variant ${job.variant}"
+            def made = Files.list(calls).withCloseable { it.toList() }
+            def argv = made.collectEntries { [(it.fileName.toString()): it.text.split('\0', -1).toList().dropRight(1)] }
+            def names = argv.keySet().collect { it.substring(0, it.lastIndexOf('.')) }
+            def regulens = argv.findAll { k, v -> k.startsWith('regulens.') }.values().toList()
+
+            def canaries = tree(sandbox).findAll { CANARY.matcher(Path.of(it).fileName.toString()).matches() } +
+                    Files.list(Path.of('/tmp')).withCloseable { s -> s.map { it.fileName.toString() }.toList() }
+                            .findAll { it.startsWith('PWNED_') }
+            if (canaries) {
+                failures << "$what: a payload ran, it created $canaries"
+            }
+            def canaryArgs = argv.findAll { k, v -> v.any { CANARY.matcher(Path.of(it).fileName.toString()).matches() } }
+            if (canaryArgs) {
+                failures << "$what: a command got a payload's file as an argument: $canaryArgs"
+            }
+            if (!(names as Set).every { it in allowed }) {
+                failures << "$what: commands not in the wrapper ran: ${(names as Set) - allowed}"
+            }
+            if (regulens.size() != 1) {
+                failures << "$what: regulens ran ${regulens.size()} times (exit ${r.exitCode}, stderr: ${r.stderr.trim()})"
+            }
+            def shellErrors = SHELL_ERRORS.findAll { r.stderr.contains(it) }
+            if (shellErrors) {
+                failures << "$what: the shell reported ${shellErrors}: ${r.stderr.trim()}"
+            }
+            def after = tree(sandbox, outside)
+            if (after != before) {
+                failures << "$what: files appeared outside the working directory: ${after - before}"
+            }
+            def unsafe = tree(working).findAll { it }.findAll { p -> !Path.of(p).every { SAFE_COMPONENT.matcher(it.toString()).matches() } }
+            if (unsafe) {
+                failures << "$what: unsafe names in the working directory: $unsafe"
+            }
+            if (regulens.size() == 1) {
+                def args = regulens[0]
+                (job.expected_args as List<List<String>>).each { opt, value ->
+                    def i = args.indexOf(opt)
+                    if (!(i >= 0 && i + 1 < args.size() && args[i + 1] == value) && !args.contains("$opt=$value".toString())) {
+                        failures << "$what: $opt did not reach regulens as the one argument '$value': $args"
+                    }
+                }
+            }
+        }
+
+        then:
+        jobs.size() >= 12
+        def problems = failures ? "${failures.size()} problem(s), the first 20:\n" + failures.take(20).join('\n') : ''
+        problems == ''
+
+        where:
+        wrapper << wrappers()
+    }
+
     def "every output is tested by at least one test"() {
         expect:
         docs.each { name, doc ->
