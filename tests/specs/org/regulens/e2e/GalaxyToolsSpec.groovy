@@ -385,7 +385,9 @@ exit 0
             def working = Path.of(job.working as String)
             def calls = Path.of(job.job_dir as String).resolveSibling('calls')
             Files.createDirectories(calls)
-            def outside = { Path p -> p.startsWith(working) && p != working }
+            def outputs = Path.of(job.job_dir as String).resolve('outputs')
+            // the working directory and Galaxy's output folder are the job's to write; everything else must stay
+            def outside = { Path p -> (p.startsWith(working) && p != working) || (p.startsWith(outputs) && p != outputs) }
             def before = tree(sandbox, outside)
             def r = exec(['/bin/bash', Path.of(job.job_dir as String).resolve('command.sh').toString()], working,
                     [PATH: bin.toString(), REGULENS_SPEC_CALLS: calls.toString(), GALAXY_SLOTS: '1'], 60)
