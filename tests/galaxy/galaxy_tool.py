@@ -21,7 +21,7 @@
       that every branch that handles datasets renders. Validators are deliberately ignored (a wrapper must be
       safe without them). Each job is OUT_DIR/<test>-<variant>/sandbox/d1/d2/d3/d4/job/ with inputs/ and
       working/ (the command's working directory) and command.sh; OUT_DIR/manifest.json lists the jobs with
-      the (option, value) pairs the text parameters must reach regulens as.
+      the (option, value) pairs the text parameters must reach regulens as and every text value as rendered.
 
 Text parameters are rendered as Galaxy renders them without a <sanitizer>: characters outside
 letters, digits and " -=_.()/+*^,:?!" are mapped (' to __sq__, " to __dq__, ...) or replaced by X.
@@ -296,6 +296,7 @@ class Job:
         self.tables = tables
         self.hostile = hostile
         self.expected_args = []  # (option, value as rendered) of text parameters, in hostile mode
+        self.text_values = []  # every text parameter's value as rendered, in hostile mode
         self.identifiers = []
         self.given = {}
         self._collect_test_params(test, '')
@@ -447,6 +448,7 @@ class Job:
                     raise WrapperError('%s: <sanitizer> is not modelled here' % name)
                 if self.hostile is not None:
                     value = self.hostile.value()
+                    self.text_values.append(galaxy_sanitize(value))
                     if el.get('argument'):
                         self.expected_args.append((el.get('argument'), galaxy_sanitize(value)))
                 value = value if value is not None else ''
@@ -495,7 +497,8 @@ def render_job(tool, test, job_dir, test_data, tables, hostile=None):
     with open(os.path.join(job_dir, 'command.sh'), 'w') as handle:
         handle.write(command + '\n')
     description = {'command': command, 'outputs': outputs, 'collections': collections,
-                   'expected_args': job.expected_args, 'identifiers': job.identifiers}
+                   'expected_args': job.expected_args, 'text_values': job.text_values,
+                   'identifiers': job.identifiers}
     with open(os.path.join(job_dir, 'job.json'), 'w') as handle:
         json.dump(description, handle, indent=1)
     return description
@@ -525,7 +528,8 @@ def hostile(expanded_path, out_dir, test_data, table_conf):
             job = render_job(tool, test, job_dir, test_data, tables, Hostile(variant))
             jobs.append({'test': index, 'variant': variant, 'sandbox': sandbox, 'job_dir': job_dir,
                          'working': os.path.join(job_dir, 'working'), 'command': job['command'],
-                         'expected_args': job['expected_args'], 'identifiers': job['identifiers']})
+                         'expected_args': job['expected_args'], 'text_values': job['text_values'],
+                         'identifiers': job['identifiers']})
     with open(os.path.join(out_dir, 'manifest.json'), 'w') as handle:
         json.dump(jobs, handle, indent=1)
 
