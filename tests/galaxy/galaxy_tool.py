@@ -13,6 +13,19 @@
       their <filter> keeps them) and the output collections (discover_datasets pattern and directory).
       TABLE_CONF is a tool_data_table_conf.xml(.test) whose .loc files feed from_data_table selects.
 
+  galaxy_tool.py hostile EXPANDED.xml OUT_DIR TEST_DATA_DIR [TABLE_CONF]
+      Renders every <test> of the tool once per hostile value (HOSTILE below): every text parameter gets a
+      hostile value, passed through Galaxy's default sanitizer as Galaxy does for text parameters without a
+      <sanitizer>; every dataset gets a raw hostile element identifier (Galaxy does not sanitize those);
+      optional datasets the test leaves out are given too and multiple-dataset inputs get three elements, so
+      that every branch that handles datasets renders. Validators are deliberately ignored (a wrapper must be
+      safe without them). Each job is OUT_DIR/<test>-<variant>/sandbox/d1/d2/d3/d4/job/ with inputs/ and
+      working/ (the command's working directory) and command.sh; OUT_DIR/manifest.json lists the jobs with
+      the (option, value) pairs the text parameters must reach regulens as and every text value as rendered.
+
+Text parameters are rendered as Galaxy renders them without a <sanitizer>: characters outside
+letters, digits and " -=_.()/+*^,:?!" are mapped (' to __sq__, " to __dq__, ...) or replaced by X.
+
 Only the parts of Galaxy's behaviour our wrappers use are implemented; anything else is an error.
 Standard library plus Cheetah (Debian: python3-cheetah).
 """
@@ -26,6 +39,48 @@ import xml.etree.ElementTree as ET
 
 class WrapperError(Exception):
     pass
+
+
+# Galaxy's default sanitizer of text parameters (galaxy.util: valid_chars, mapped_chars; others become X).
+VALID_CHARS = set('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789' + ' -=_.()/+*^,:?!')
+MAPPED_CHARS = {'>': '__gt__', '<': '__lt__', "'": '__sq__', '"': '__dq__', '[': '__ob__', ']': '__cb__',
+                '{': '__oc__', '}': '__cc__', '@': '__at__', '\n': '__cn__', '\r': '__cr__', '\t': '__tc__',
+                '#': '__pd__'}
+
+
+def galaxy_sanitize(text):
+    return ''.join(c if c in VALID_CHARS else MAPPED_CHARS.get(c, 'X') for c in text)
+
+
+# Values a user can give: shell metacharacters, quotes of both kinds, command substitution, path escapes,
+# names that look like options, newlines. Each payload that would run a command creates a file PWNED_<word>
+# (the canary the spec looks for); the names are distinct so that a collision never hides one.
+HOSTILE = [
+    "x'; touch PWNED_sq; echo '",
+    'x"; touch PWNED_dq; echo "',
+    '$(touch PWNED_sub)',
+    '`touch PWNED_bq`',
+    '../../../../PWNED_up',
+    '..',
+    '-PWNED_opt',
+    'a b\n touch PWNED_nl #',
+    '|| touch PWNED_or || .svg',
+    "\\'; touch PWNED_bs; \\",
+    '/tmp/PWNED_abs',
+    '.',
+]
+
+
+class Hostile:
+    """Hands out hostile values round-robin from a variant's offset, so every input sees every value."""
+
+    def __init__(self, variant):
+        self.next = variant
+
+    def value(self):
+        v = HOSTILE[self.next % len(HOSTILE)]
+        self.next += 1
+        return v
 
 
 # ---------------------------------------------------------------------------------------------------------
@@ -234,14 +289,31 @@ def pname(el):
 
 
 class Job:
-    def __init__(self, tool, test, job_dir, test_data, tables):
+    def __init__(self, tool, test, job_dir, test_data, tables, hostile=None):
         self.tool = tool
         self.job_dir = job_dir
         self.test_data = test_data
         self.tables = tables
+        self.hostile = hostile
+        self.expected_args = []  # (option, value as rendered) of text parameters, in hostile mode
+        self.text_values = []  # every text parameter's value as rendered, in hostile mode
+        self.identifiers = []
         self.given = {}
         self._collect_test_params(test, '')
         self.used = set()
+
+    def _dataset(self, source, ext, name):
+        inputs = os.path.join(self.job_dir, 'inputs')
+        os.makedirs(inputs, exist_ok=True)
+        path = os.path.join(inputs, 'dataset_%d.dat' % len(os.listdir(inputs)))
+        if source is None:
+            open(path, 'w').close()
+        else:
+            os.symlink(os.path.abspath(source), path)
+        if self.hostile is not None:
+            name = self.hostile.value()
+            self.identifiers.append(name)
+        return DatasetWrapper(path, ext, name)
 
     # test <param name="a|b" value=""/>, <conditional name="a"><param name="b"/></conditional>, sections,
     # repeats (<repeat name="r"><param .../></repeat>, one element each) flattened to pipe-separated keys
@@ -267,12 +339,8 @@ class Job:
             source = os.path.join(self.test_data, name)
             if not os.path.isfile(source):
                 raise WrapperError('test data file missing: %s' % source)
-            inputs = os.path.join(self.job_dir, 'inputs')
-            os.makedirs(inputs, exist_ok=True)
-            path = os.path.join(inputs, 'dataset_%d.dat' % len(os.listdir(inputs)))
-            os.symlink(os.path.abspath(source), path)
             ext = value_el.get('ftype') or param_el.get('format', 'data').split(',')[0]
-            staged.append(DatasetWrapper(path, ext, name))
+            staged.append(self._dataset(source, ext, name))
         return staged
 
     def values(self, parent_el, prefix):
@@ -324,6 +392,12 @@ class Job:
         value = given.get('value') if given is not None else None
         if kind == 'data':
             staged = self._stage(el, given) if given is not None else None
+            if self.hostile is not None:
+                # every dataset input is given (an empty file) and multiple inputs get three elements
+                ext = el.get('format', 'data').split(',')[0]
+                staged = staged or []
+                while len(staged) < (3 if el.get('multiple') == 'true' else 1):
+                    staged.append(self._dataset(None, ext, None))
             if not staged:
                 if el.get('optional') != 'true':
                     raise WrapperError('required data parameter %s has no value in the test' % name)
@@ -369,6 +443,16 @@ class Job:
                 return Wrapper(value), int(value)
             if kind == 'float':
                 return Wrapper(value), float(value)
+            if kind == 'text':
+                if el.find('sanitizer') is not None:
+                    raise WrapperError('%s: <sanitizer> is not modelled here' % name)
+                if self.hostile is not None:
+                    value = self.hostile.value()
+                    self.text_values.append(galaxy_sanitize(value))
+                    if el.get('argument'):
+                        self.expected_args.append((el.get('argument'), galaxy_sanitize(value)))
+                value = value if value is not None else ''
+                return Wrapper(galaxy_sanitize(value)), value
             return Wrapper(value if value is not None else ''), value
         raise WrapperError('unsupported parameter type %s (%s)' % (kind, name))
 
@@ -380,13 +464,11 @@ def _eval_filter(expression, namespace):
         raise WrapperError('output filter %r failed: %s' % (expression.strip(), e))
 
 
-def render(expanded_path, test_index, job_dir, test_data, table_conf):
+def render_job(tool, test, job_dir, test_data, tables, hostile=None):
+    """Renders the command of one test into job_dir (command.sh, job.json); returns the job's description."""
     from Cheetah.Template import Template
 
-    tool = ET.parse(expanded_path).getroot()
-    tests = tool.find('tests').findall('test')
-    test = tests[test_index]
-    job = Job(tool, test, job_dir, test_data, _read_tables(table_conf))
+    job = Job(tool, test, job_dir, test_data, tables, hostile)
     cheetah, raw = job.values(tool.find('inputs'), '')
     unused = sorted(set(job.given) - job.used)
     if unused:
@@ -408,14 +490,48 @@ def render(expanded_path, test_index, job_dir, test_data, table_conf):
             collections[name] = {'type': el.get('type'), 'kept': keep,
                                  'pattern': discover.get('pattern'), 'directory': discover.get('directory', '.'),
                                  'format': discover.get('format')}
-    cheetah['__tool_directory__'] = os.path.dirname(os.path.abspath(expanded_path))
+    cheetah['__tool_directory__'] = os.path.dirname(os.path.abspath(tool.get('_path', '.')))
     command_el = tool.find('command')
     text = str(Template(source=command_el.text, searchList=[cheetah]))
     command = ' '.join(text.replace('\r', ' ').split('\n')).strip()
     with open(os.path.join(job_dir, 'command.sh'), 'w') as handle:
         handle.write(command + '\n')
+    description = {'command': command, 'outputs': outputs, 'collections': collections,
+                   'expected_args': job.expected_args, 'text_values': job.text_values,
+                   'identifiers': job.identifiers}
     with open(os.path.join(job_dir, 'job.json'), 'w') as handle:
-        json.dump({'command': command, 'outputs': outputs, 'collections': collections}, handle, indent=1)
+        json.dump(description, handle, indent=1)
+    return description
+
+
+def _load_tool(expanded_path):
+    tool = ET.parse(expanded_path).getroot()
+    tool.set('_path', expanded_path)
+    return tool
+
+
+def render(expanded_path, test_index, job_dir, test_data, table_conf):
+    tool = _load_tool(expanded_path)
+    test = tool.find('tests').findall('test')[test_index]
+    render_job(tool, test, job_dir, test_data, _read_tables(table_conf))
+
+
+def hostile(expanded_path, out_dir, test_data, table_conf):
+    tool = _load_tool(expanded_path)
+    tables = _read_tables(table_conf)
+    jobs = []
+    for index, test in enumerate(tool.find('tests').findall('test')):
+        for variant in range(len(HOSTILE)):
+            sandbox = os.path.join(out_dir, '%d-%d' % (index, variant), 'sandbox')
+            job_dir = os.path.join(sandbox, 'd1', 'd2', 'd3', 'd4', 'job')
+            os.makedirs(os.path.join(job_dir, 'working'))
+            job = render_job(tool, test, job_dir, test_data, tables, Hostile(variant))
+            jobs.append({'test': index, 'variant': variant, 'sandbox': sandbox, 'job_dir': job_dir,
+                         'working': os.path.join(job_dir, 'working'), 'command': job['command'],
+                         'expected_args': job['expected_args'], 'text_values': job['text_values'],
+                         'identifiers': job['identifiers']})
+    with open(os.path.join(out_dir, 'manifest.json'), 'w') as handle:
+        json.dump(jobs, handle, indent=1)
 
 
 def main(argv):
@@ -424,6 +540,8 @@ def main(argv):
             expand(argv[1]).write(argv[2], encoding='utf-8', xml_declaration=True)
         elif len(argv) in (5, 6) and argv[0] == 'render':
             render(argv[1], int(argv[2]), argv[3], argv[4], argv[5] if len(argv) == 6 else None)
+        elif len(argv) in (4, 5) and argv[0] == 'hostile':
+            hostile(argv[1], argv[2], argv[3], argv[4] if len(argv) == 5 else None)
         else:
             sys.stderr.write(__doc__)
             return 2

@@ -9,9 +9,6 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 import javax.xml.parsers.DocumentBuilderFactory
-import javax.xml.transform.TransformerFactory
-import javax.xml.transform.dom.DOMSource
-import javax.xml.transform.stream.StreamResult
 import java.nio.file.Files
 import java.nio.file.Path
 import java.util.concurrent.TimeUnit
@@ -23,8 +20,9 @@ import static org.regulens.e2e.RegulensRunner.run
 
 /**
  * The Galaxy wrappers in galaxy-tools/, checked without Galaxy or planemo: macros expand, every wrapper
- * validates against Galaxy's tool schema (a 2020 copy; newer elements are removed first, see
- * galaxy-tools/README.md), planemo-lint-like rules hold, and every {@code <test>} runs: its command is
+ * validates against Galaxy 24.2's tool schema (galaxy-tools/schema/galaxy.xsd, as it is), planemo-lint-like rules
+ * hold (EDAM terms, DOI citations, expect_num_outputs, only schema requirement types, .shed.yml), hostile parameter
+ * values and element identifiers cannot run commands or write outside the job, and every {@code <test>} runs: its command is
  * rendered with Cheetah (tests/galaxy/galaxy_tool.py), run with the packaged bin/regulens on PATH, and its
  * outputs are checked against test-data/ and its assertions.
  */
@@ -36,11 +34,7 @@ class GalaxyToolsSpec extends Specification {
     static final Path HELPER = HOME.resolve('tests/galaxy/galaxy_tool.py')
     static final Path TEST_TABLES = TOOLS.resolve('tool_data_table_conf.xml.test')
     static final String TOOL_VERSION_ATTRIBUTE = 'version="@TOOL_VERSION@+galaxy@VERSION_SUFFIX@"'
-    /** Elements Galaxy supports that the 2020 schema rejects; removed before xmllint (README.md says why). */
-    static final Map<String, String> NEWER_ELEMENTS = [
-            'creator'                     : 'tool metadata (creator, schema.org Person/Organization)',
-            'requirement[@type="compute"]': 'GPU declaration <requirement type="compute">gpu</requirement>',
-    ]
+    static final Path SHED = TOOLS.resolve('.shed.yml')
     /** Methods each wrapper must cite (by DOI). */
     static final Map<String, List<String>> REQUIRED_DOIS = [
             regulens_train    : ['10.1038/nbt.3300', '10.1101/gr.200535.115', '10.1038/nmeth.3547', '10.1093/nar/gkw226',
@@ -213,32 +207,74 @@ class GalaxyToolsSpec extends Specification {
     }
 
     @Requires({ GalaxyToolsSpec.xmllint() })
-    def "every wrapper validates against Galaxy's tool schema (2020 copy) once the newer elements are removed"() {
+    def "every wrapper validates, as it is, against Galaxy 24.2's tool schema"() {
         given:
         def failures = [:]
-        def removed = [:].withDefault { 0 }
 
         when:
         docs.each { name, doc ->
-            def copy = doc.cloneNode(true) as Document
-            def root = copy.documentElement
-            children(root, 'creator').each { root.removeChild(it); removed['creator']++ }
-            children(root, 'requirements').each { reqs ->
-                children(reqs, 'requirement').findAll { it.getAttribute('type') == 'compute' }
-                        .each { reqs.removeChild(it); removed['requirement[@type="compute"]']++ }
-            }
-            def out = work.resolve('schema-input').resolve(name)
-            Files.createDirectories(out.parent)
-            TransformerFactory.newInstance().newTransformer().transform(new DOMSource(copy), new StreamResult(out.toFile()))
-            def r = exec(['xmllint', '--noout', '--schema', SCHEMA.toString(), out.toString()], HOME, [:], 120)
+            def r = exec(['xmllint', '--noout', '--schema', SCHEMA.toString(), expanded[name].toString()], HOME, [:], 120)
             if (r.exitCode != 0) {
                 failures[name] = r.stderr.readLines().findAll { !it.contains('fails to validate') }.join('\n')
             }
         }
 
         then:
+        SCHEMA.text.contains('<xs:element name="edam_topics"')  // the 24.2 schema, not the 2020 one
         assert failures.isEmpty(), "schema errors:\n" + failures.collect { k, v -> "$k:\n$v" }.join('\n')
-        removed.keySet() == NEWER_ELEMENTS.keySet()
+    }
+
+    def "planemo lint rules: requirements, EDAM terms, a DOI citation, xrefs, expect_num_outputs where outputs are filtered"() {
+        expect:
+        docs.each { name, doc ->
+            def root = doc.documentElement
+            def requirements = child(root, 'requirements')
+            // only what Galaxy's schema and dependency resolvers know; GPU use is a <resource>, not a requirement
+            children(requirements, 'requirement').each {
+                assert it.getAttribute('type') in ['package', 'set_environment'], "$name: requirement type ${it.getAttribute('type')}"
+            }
+            assert children(requirements).every { it.tagName in ['requirement', 'container', 'resource'] }, "$name: requirements"
+            def topics = descendants(root, 'edam_topic')*.textContent*.trim()
+            def operations = descendants(root, 'edam_operation')*.textContent*.trim()
+            assert topics && topics.every { it ==~ /topic_\d{4}/ }, "$name: EDAM topics $topics"
+            assert operations && operations.every { it ==~ /operation_\d{4}/ }, "$name: EDAM operations $operations"
+            assert topics.size() == topics.toSet().size() && operations.size() == operations.toSet().size(), "$name: EDAM term twice"
+            def dois = descendants(root, 'citation').findAll { it.getAttribute('type') == 'doi' }
+            assert dois, "$name: no DOI citation"
+            descendants(root, 'xref').each {
+                assert it.getAttribute('type') in ['bio.tools', 'bioconductor', 'biii'] && it.textContent.trim(), "$name: xref"
+            }
+            def filtered = children(child(root, 'outputs')).any { children(it, 'filter') }
+            if (filtered) {
+                children(child(root, 'tests'), 'test').eachWithIndex { t, i ->
+                    assert t.hasAttribute('expect_num_outputs'), "$name: test ${i + 1} lacks expect_num_outputs (outputs are filtered)"
+                }
+            }
+        }
+    }
+
+    @Requires({ GalaxyToolsSpec.yamlPython() != null })
+    def ".shed.yml parses, names the repository and includes every wrapper and the shared files"() {
+        given:
+        def r = exec([yamlPython(), '-c', 'import json, sys, yaml; json.dump(yaml.safe_load(open(sys.argv[1])), sys.stdout)',
+                      SHED.toString()], HOME, [:], 60)
+        assert r.exitCode == 0, ".shed.yml does not parse: $r.stderr"
+        def shed = new JsonSlurper().parseText(r.stdout) as Map
+
+        expect:
+        shed.name == 'regulens'
+        shed.owner && shed.description && shed.long_description
+        shed.type == 'unrestricted'
+        shed.categories instanceof List && !shed.categories.isEmpty()
+        def include = shed.include as List<String>
+        (wrappers() - include).isEmpty()
+        ['macros.xml', 'data_manager_conf.xml', 'tool_data_table_conf.xml.sample', 'test-data/*'].every { it in include }
+        include.every { it.endsWith('*') || Files.exists(TOOLS.resolve(it)) }
+    }
+
+    /** A python3 that imports yaml (Debian python3-yaml), or null. */
+    static String yamlPython() {
+        ['python3', '/usr/bin/python3'].find { exec([it, '-c', 'import yaml'], HOME, [:], 60).exitCode == 0 }
     }
 
     def "tool ids are unique and lowercase; versions come from the macro tokens and match bin/regulens and the containers"() {
@@ -293,12 +329,13 @@ class GalaxyToolsSpec extends Specification {
         }
     }
 
-    def "train, attribute, mirna train and mirna explain (only) declare that they can use a GPU"() {
+    def "train, attribute, mirna train and mirna explain (only) declare that they can use one GPU"() {
         expect:
         docs.each { name, doc ->
-            def gpu = descendants(doc.documentElement, 'requirement')
-                    .any { it.getAttribute('type') == 'compute' && it.textContent.trim() == 'gpu' }
-            assert gpu == (name in GPU_WRAPPERS), "$name: GPU requirement $gpu"
+            def resources = descendants(doc.documentElement, 'resource')
+            def gpu = resources.any { it.getAttribute('type') == 'cuda_device_count_max' && it.textContent.trim() == '1' }
+            assert gpu == (name in GPU_WRAPPERS), "$name: GPU resource $gpu"
+            assert resources.every { it.getAttribute('type') == 'cuda_device_count_max' }, "$name: other resources"
         }
     }
 
@@ -319,6 +356,139 @@ class GalaxyToolsSpec extends Specification {
             def unknown = used - known
             assert unknown.isEmpty(), "$name: regulens $sub has no option(s) $unknown"
         }
+    }
+
+    /** Commands a hostile job may reach: each is a shim on an otherwise empty PATH that records its call. */
+    static final List<String> SHIMMED = ['ln', 'mkdir', 'cp', 'mv', 'rm', 'touch', 'cat', 'gunzip', 'gzip', 'zcat', 'ls',
+                                         'echo', 'sh', 'bash', 'env', 'python3', 'head', 'tail', 'sed', 'awk', 'grep',
+                                         'tee', 'chmod', 'true', 'false', 'basename', 'dirname', 'readlink', 'find',
+                                         'xargs', 'tar', 'mktemp', 'id', 'curl', 'wget', 'nc']
+    /** Shimmed commands that are scripts running another shimmed command (Debian's gunzip and zcat exec gzip). */
+    static final Map<String, List<String>> RUNS_ALSO = [gunzip: ['gzip'], zcat: ['gzip']]
+    /** What a job's payload would create if it ran: PWNED_<word> (see HOSTILE in tests/galaxy/galaxy_tool.py). */
+    static final Pattern CANARY = ~/PWNED_[a-z]+/
+    /** A name the command may create in its working directory: no path escape, no option look-alike. */
+    static final Pattern SAFE_COMPONENT = ~/[A-Za-z0-9_][A-Za-z0-9._-]*/
+    static final List<String> SHELL_ERRORS = ['command not found', 'syntax error', 'unexpected EOF', 'bad substitution',
+                                              'unexpected end of file']
+
+    /** A directory of logging shims for {@link #SHIMMED} and a stub regulens that only records its argv. */
+    Path shims() {
+        def dir = work.resolve('shims')
+        if (!Files.isExecutable(dir.resolve('regulens'))) {
+            Files.createDirectories(dir)
+            def mktemp = ['/usr/bin/mktemp', '/bin/mktemp'].find { Files.isExecutable(Path.of(it)) }
+            SHIMMED.each { name ->
+                def real = ["/usr/bin/$name", "/bin/$name"].find { Files.isExecutable(Path.of(it)) }
+                def shim = dir.resolve(name)
+                shim.text = """#!/bin/bash
+f=\$($mktemp "\$REGULENS_SPEC_CALLS/${name}.XXXXXX") || exit 99
+printf '%s\\0' "\$@" > "\$f"
+${real ? "exec $real \"\$@\"" : 'exit 127'}
+"""
+                shim.toFile().setExecutable(true)
+            }
+            def stub = dir.resolve('regulens')
+            stub.text = """#!/bin/bash
+f=\$($mktemp "\$REGULENS_SPEC_CALLS/regulens.XXXXXX") || exit 99
+printf '%s\\0' "\$@" > "\$f"
+exit 0
+"""
+            stub.toFile().setExecutable(true)
+        }
+        dir
+    }
+
+    /** Every path under {@code dir} (relative), symbolic links not followed. */
+    static List<String> tree(Path dir, Closure<Boolean> skip = { false }) {
+        Files.walk(dir).withCloseable { s -> s.filter { !skip(it) }.map { dir.relativize(it).toString() }.sorted().toList() }
+    }
+
+    @Requires({ GalaxyToolsSpec.python(true) != null })
+    def "hostile parameter values and element identifiers run no extra command and write nothing outside the job (#wrapper)"() {
+        given: 'every test of the wrapper rendered once per hostile value (tests/galaxy/galaxy_tool.py hostile)'
+        def out = work.resolve('hostile').resolve(wrapper.replace('/', '_') - '.xml')
+        Files.createDirectories(out)
+        def render = exec([python(true), HELPER.toString(), 'hostile', expanded[wrapper].toString(), out.toString(),
+                           TEST_DATA.toString(), TEST_TABLES.toString()], HOME, [:], 300)
+        assert render.exitCode == 0, "rendering $wrapper with hostile values failed: $render.stderr"
+        def jobs = new JsonSlurper().parse(out.resolve('manifest.json').toFile()) as List<Map>
+        def template = commandText(docs[wrapper])
+        def allowed = (SHIMMED + ['regulens']).findAll { template =~ /(?<![\w\/.-])${Pattern.quote(it)}(?![\w\/.-])/ } as Set
+        allowed += allowed.collectMany { RUNS_ALSO[it] ?: [] }
+        def bin = shims()
+        def failures = []
+
+        when: 'each command runs in its job folder with only the shims and a stub regulens on PATH'
+        jobs.each { job ->
+            def sandbox = Path.of(job.sandbox as String)
+            def working = Path.of(job.working as String)
+            def calls = sandbox.resolveSibling('calls')  // the shims' log, outside the sandbox that is checked
+            Files.createDirectories(calls)
+            def outputs = Path.of(job.job_dir as String).resolve('outputs')
+            // the working directory and Galaxy's output folder are the job's to write; everything else must stay
+            def outside = { Path p -> (p.startsWith(working) && p != working) || (p.startsWith(outputs) && p != outputs) }
+            def before = tree(sandbox, outside)
+            def r = exec(['/bin/bash', Path.of(job.job_dir as String).resolve('command.sh').toString()], working,
+                    [PATH: bin.toString(), REGULENS_SPEC_CALLS: calls.toString(), GALAXY_SLOTS: '1'], 60)
+            def what = "$wrapper test ${job.test} variant ${job.variant}"
+            def made = Files.list(calls).withCloseable { it.toList() }
+            def argv = made.collectEntries { [(it.fileName.toString()): it.text.split('\0', -1).toList().dropRight(1)] }
+            def names = argv.keySet().collect { it.substring(0, it.lastIndexOf('.')) }
+            def regulens = argv.findAll { k, v -> k.startsWith('regulens.') }.values().toList()
+
+            def canaries = tree(sandbox).findAll { CANARY.matcher(Path.of(it).fileName.toString()).matches() } +
+                    Files.list(Path.of('/tmp')).withCloseable { s -> s.map { it.fileName.toString() }.toList() }
+                            .findAll { it.startsWith('PWNED_') }
+            if (canaries) {
+                failures << "$what: a payload ran, it created $canaries"
+            }
+            // a text value is data: it may reach regulens whole (as --title ../../PWNED_up or LABEL=PATH); any other
+            // argument, and any argument of another command, that names a payload's file came from a broken quote or
+            // from an element identifier put into a path
+            def textValues = (job.text_values as List<String>).findAll { it }.sort { -it.length() }
+            def named = { String a -> a && CANARY.matcher((Path.of(a).fileName ?: '').toString()).matches() }
+            def canaryArgs = argv.findAll { k, v ->
+                v.any { String a -> named(k.startsWith('regulens.') ? textValues.inject(a) { rest, t -> rest.replace(t, '') } : a) }
+            }
+            if (canaryArgs) {
+                failures << "$what: a command got a payload's file as an argument: $canaryArgs"
+            }
+            if (!(names as Set).every { it in allowed }) {
+                failures << "$what: commands not in the wrapper ran: ${(names as Set) - allowed}"
+            }
+            if (regulens.size() != 1) {
+                failures << "$what: regulens ran ${regulens.size()} times (exit ${r.exitCode}, stderr: ${r.stderr.trim()})"
+            }
+            def shellErrors = SHELL_ERRORS.findAll { r.stderr.contains(it) }
+            if (shellErrors) {
+                failures << "$what: the shell reported ${shellErrors}: ${r.stderr.trim()}"
+            }
+            def after = tree(sandbox, outside)
+            if (after != before) {
+                failures << "$what: files appeared outside the working directory: ${after - before}"
+            }
+            def unsafe = tree(working).findAll { it }.findAll { p -> !Path.of(p).every { SAFE_COMPONENT.matcher(it.toString()).matches() } }
+            if (unsafe) {
+                failures << "$what: unsafe names in the working directory: $unsafe"
+            }
+            if (regulens.size() == 1) {
+                def args = regulens[0]
+                (job.expected_args as List<List<String>>).each { opt, value ->
+                    def i = args.indexOf(opt)
+                    if (!(i >= 0 && i + 1 < args.size() && args[i + 1] == value) && !args.contains("$opt=$value".toString())) {
+                        failures << "$what: $opt did not reach regulens as the one argument '$value': $args"
+                    }
+                }
+            }
+        }
+
+        then:
+        jobs.size() >= 12
+        assert failures.isEmpty(), "${failures.size()} problem(s), the first 20:\n" + failures.take(20).join('\n')
+
+        where:
+        wrapper << wrappers()
     }
 
     def "every output is tested by at least one test"() {
@@ -403,7 +573,8 @@ class GalaxyToolsSpec extends Specification {
     static void verifyTest(String what, Element test, Map job, Path working) {
         def outputs = job.outputs as Map<String, Map>
         if (test.hasAttribute('expect_num_outputs')) {
-            def kept = outputs.findAll { k, o -> o.kept }.keySet()
+            // as Galaxy counts them: datasets and collections the filters keep
+            def kept = outputs.findAll { k, o -> o.kept }.keySet() + (job.collections as Map<String, Map>).findAll { k, c -> c.kept }.keySet()
             assert kept.size() == test.getAttribute('expect_num_outputs') as int, "outputs kept by the filters: $kept"
         }
         children(test, 'output').each { out ->
