@@ -109,11 +109,19 @@ final class PeakEncoder {
         Peak firstMissing = null;
         TaskPeaks firstMissingTask = null;
         for (TaskPeaks task : tasks) {
+            long taskPeaks = 0;
+            long taskOff = 0;
+            Peak taskFirstMissing = null;
             for (Peak peak : task.peaks()) {
                 counts.peaks++;
+                taskPeaks++;
                 Long length = genome.lengths().get(peak.chrom());
                 if (length == null) {
                     counts.peaksOffGenome++;
+                    taskOff++;
+                    if (taskFirstMissing == null) {
+                        taskFirstMissing = peak;
+                    }
                     if (firstMissing == null) {
                         firstMissing = peak;
                         firstMissingTask = task;
@@ -127,12 +135,15 @@ final class PeakEncoder {
                 anchors.computeIfAbsent(peak.chrom(), c -> new ArrayList<>())
                         .add(new long[] {peak.anchor(), peak.isMinus() ? 1 : 0});
             }
-        }
-        if (counts.peaksOffGenome == counts.peaks) {
-            throw RegulensException.atLine(firstMissingTask.file(), firstMissing.line(), "chromosome '"
-                    + firstMissing.chrom() + "' is not in " + genome.fasta() + ", and neither is any other peak's "
-                    + "(genome has " + String.join(", ", genome.lengths().keySet().stream().limit(5).toList())
-                    + (genome.lengths().size() > 5 ? ", ..." : "") + ")");
+            // Peaks on chromosomes a primary assembly lacks (chrM, EBV, unplaced contigs) are skipped; a task none
+            // of whose peaks is on the genome means a naming mismatch (chr1 vs 1), which is an error.
+            if (taskPeaks > 0 && taskOff == taskPeaks) {
+                throw RegulensException.atLine(task.file(), taskFirstMissing.line(), "chromosome '"
+                        + taskFirstMissing.chrom() + "' is not in " + genome.fasta() + ", and neither is any other "
+                        + "peak's of task " + task.name() + " (genome has " + String.join(", ",
+                        genome.lengths().keySet().stream().limit(5).toList())
+                        + (genome.lengths().size() > 5 ? ", ..." : "") + ")");
+            }
         }
         if (counts.peaksOffGenome > 0) {
             Log.warn("%,d of %,d peaks lie on chromosomes missing from %s and are skipped (first: %s:%d, %s)",
