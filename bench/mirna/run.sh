@@ -3,7 +3,7 @@
 # 10% validation hold-out and records validation average precision (auPR) and wall time per run.
 # Usage: bench/mirna/run.sh [OUTDIR] [SPLIT] [ARCHS] [EPOCHS]
 #   SPLIT: pair (random pairs, stratified by label; default) or family (whole miRNA seed families held out)
-# OMP_NUM_THREADS=1: on the shared 2-core machine two OpenMP threads ran 3.4x slower than one (56 vs 192 pairs/s).
+# OMP_NUM_THREADS=1: on the shared, loaded 2-core machine two OpenMP threads oversubscribed the cores.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

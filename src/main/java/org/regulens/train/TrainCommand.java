@@ -27,7 +27,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Train a CNN on a data set from 'regulens encode' and write one model file (network + metadata).",
-            "Architectures: deepbind, basset, deepsea, danq, cnn-local, cnn-dist. Early stopping on the validation "
+            "Architectures: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind. Early stopping on the validation "
                     + "split's mean auPR; the best epoch's parameters are kept."
         })
 public final class TrainCommand implements Callable<Integer> {
