@@ -12,6 +12,7 @@ import org.regulens.genome.IntervalSet;
 import org.regulens.genome.PeakReader;
 import org.regulens.io.TextInput;
 import org.regulens.options.Output;
+import org.regulens.options.RandomSeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -56,8 +57,8 @@ public final class EncodeCommand implements Callable<Integer> {
                     + "--sequences, longer sequences are cut to their central N bases.")
     Integer width;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    RandomSeed seed;
 
     @Option(names = "--negatives", paramLabel = "gc|shuffle|none",
             description = "Negatives: gc = GC-matched genomic background outside all peaks (default with peaks), "
@@ -146,7 +147,7 @@ public final class EncodeCommand implements Callable<Integer> {
     }
 
     private EncodeSettings settings(EncodeSettings.Negatives mode) {
-        return new EncodeSettings(width == null ? 0 : width, mode, negRatio, maxN, edge, ambiguous, seed, validChroms,
+        return new EncodeSettings(width == null ? 0 : width, mode, negRatio, maxN, edge, ambiguous, seed.value, validChroms,
                 testChroms, validFrac, testFrac, blacklist);
     }
 

@@ -12,6 +12,8 @@ import org.regulens.data.TrainingData;
 import org.regulens.model.ModelFile;
 import org.regulens.model.RegulensModel;
 import org.regulens.options.Output;
+import org.regulens.options.ModelInput;
+import org.regulens.options.DataInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -27,11 +29,11 @@ public final class EvaluateCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file (from train).")
-    Path model;
+    @CommandLine.Mixin
+    ModelInput model;
 
-    @Option(names = "--data", required = true, paramLabel = "DATA.npz", description = "Data set (from encode).")
-    Path data;
+    @CommandLine.Mixin
+    DataInput data;
 
     @Option(names = "--split", defaultValue = "test", paramLabel = "train|valid|test|all",
             description = "Rows to score (default: ${DEFAULT-VALUE}).")
@@ -51,13 +53,13 @@ public final class EvaluateCommand implements Callable<Integer> {
         if (code == null) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--split must be train, valid, test or all");
         }
-        RegulensModel regulensModel = ModelFile.load(model);
+        RegulensModel regulensModel = ModelFile.load(model.path);
         Log.info("%s", String.join("; ", org.regulens.nn.Nd4jBackend.summary()));
-        try (TrainingData dataset = TrainingData.open(data, true)) {
-            regulensModel.requireCompatible(model, data, dataset.length(), dataset.tasks());
+        try (TrainingData dataset = TrainingData.open(data.path, true)) {
+            regulensModel.requireCompatible(model.path, data.path, dataset.length(), dataset.tasks());
             int[] rows = dataset.rowsOf(code);
             if (rows.length == 0) {
-                throw RegulensException.atRecord(data, "split", "no rows in the " + split + " split");
+                throw RegulensException.atRecord(data.path, "split", "no rows in the " + split + " split");
             }
             int tasks = dataset.tasks().size();
             float[][] scores = new float[tasks][rows.length];

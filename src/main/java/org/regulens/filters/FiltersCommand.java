@@ -19,6 +19,8 @@ import org.regulens.motif.MemeWriter;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifDatabase;
 import org.regulens.options.Output;
+import org.regulens.options.ModelInput;
+import org.regulens.options.DataInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -37,11 +39,11 @@ public final class FiltersCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file (from train).")
-    Path model;
+    @CommandLine.Mixin
+    ModelInput model;
 
-    @Option(names = "--data", required = true, paramLabel = "DATA.npz", description = "Data set (from encode).")
-    Path data;
+    @CommandLine.Mixin
+    DataInput data;
 
     @Output
     @Option(names = "--out", required = true, paramLabel = "FILTERS.meme", description = "Filter motifs (MEME).")
@@ -85,10 +87,10 @@ public final class FiltersCommand implements Callable<Integer> {
         if (!(threshold > 0 && threshold < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threshold must be in (0, 1)");
         }
-        RegulensModel regulensModel = ModelFile.load(model);
+        RegulensModel regulensModel = ModelFile.load(model.path);
         Log.info("%s", String.join("; ", org.regulens.nn.Nd4jBackend.summary()));
-        try (TrainingData dataset = TrainingData.open(data, false)) {
-            regulensModel.requireCompatible(model, data, dataset.length(), null);
+        try (TrainingData dataset = TrainingData.open(data.path, false)) {
+            regulensModel.requireCompatible(model.path, data.path, dataset.length(), null);
             int[] rows = dataset.rowsOf(code);
             rows = java.util.Arrays.copyOf(rows, Math.min(rows.length, maxSequences));
             List<FilterAnalysis.FilterMotif> filters = FilterAnalysis.analyse(regulensModel, dataset, rows, threshold,

@@ -10,6 +10,7 @@ import org.regulens.core.RegulensException;
 import org.regulens.data.GenomeCoordinates;
 import org.regulens.io.OutputDirectory;
 import org.regulens.options.Output;
+import org.regulens.options.RandomSeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -102,8 +103,8 @@ public final class MotifsCommand implements Callable<Integer> {
                     + "(default: ${DEFAULT-VALUE}).")
     double mergeSimilarity;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    RandomSeed seed;
 
     @Option(names = "--threads", description = "Worker threads (default: all processors).")
     Integer threads;
@@ -175,7 +176,7 @@ public final class MotifsCommand implements Callable<Integer> {
         int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
         require(workers > 0, "--threads must be positive");
         return new DiscoverySettings(window, flank, fdr, minPassingFraction, maxPassingFraction, maxSeqlets, maxShift,
-                candidates, neighbours, louvainRuns, minSeqlets, trimThreshold, mergeSimilarity, seed, workers);
+                candidates, neighbours, louvainRuns, minSeqlets, trimThreshold, mergeSimilarity, seed.value, workers);
     }
 
     private void require(boolean condition, String message) {

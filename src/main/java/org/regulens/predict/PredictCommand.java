@@ -27,6 +27,7 @@ import org.regulens.model.RegulensModel;
 import org.regulens.seq.Dna;
 import org.regulens.seq.OneHot;
 import org.regulens.options.Output;
+import org.regulens.options.ModelInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,8 +45,8 @@ public final class PredictCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--model", required = true, paramLabel = "MODEL.zip", description = "Model file (from train).")
-    Path model;
+    @CommandLine.Mixin
+    ModelInput model;
 
     @Option(names = "--data", paramLabel = "DATA.npz", description = "Data set (from encode).")
     Path data;
@@ -78,9 +79,9 @@ public final class PredictCommand implements Callable<Integer> {
         if ((bed != null) != (genome != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--bed and --genome go together");
         }
-        regulensModel = ModelFile.load(model);
+        regulensModel = ModelFile.load(model.path);
         if (!regulensModel.architecture().takesOneHot()) {
-            throw RegulensException.inFile(model, "a model of miRNA:target pairs: use 'regulens mirna predict'");
+            throw RegulensException.inFile(model.path, "a model of miRNA:target pairs: use 'regulens mirna predict'");
         }
         Log.info("%s", String.join("; ", org.regulens.nn.Nd4jBackend.summary()));
         try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer()) {
@@ -110,7 +111,7 @@ public final class PredictCommand implements Callable<Integer> {
 
     private void predictData(Writer writer) throws IOException {
         try (TrainingData dataset = TrainingData.open(data, false)) {
-            regulensModel.requireCompatible(model, data, dataset.length(), null);
+            regulensModel.requireCompatible(model.path, data, dataset.length(), null);
             header(writer, "name");
             int[] rows = dataset.rowsOf(-1);
             try (Progress progress = new Progress("predict", rows.length, "sequences")) {

@@ -12,6 +12,7 @@ import org.regulens.io.OutputDirectory;
 import org.regulens.motif.Motif;
 import org.regulens.motif.MotifDatabase;
 import org.regulens.options.Output;
+import org.regulens.options.RandomSeed;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -52,8 +53,8 @@ public final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
     Path out;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Random seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @CommandLine.Mixin
+    RandomSeed seed;
 
     @CommandLine.ArgGroup(validate = false, heading = "%nGenome mode:%n")
     GenomeOptions genome = new GenomeOptions();
@@ -153,7 +154,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 int decoys = genome.decoyCount != null ? genome.decoyCount : genome.peaks;
                 GenomeSimulator.Result result = new GenomeSimulator(new GenomeSimulator.Settings(genome.chromosomes,
                         genome.chromosomeLength, genome.peaks, genome.gc, genome.motifFraction, genome.partnerRate,
-                        decoys, seed)).run(specs, decoyMotif);
+                        decoys, seed.value)).run(specs, decoyMotif);
                 SimulationWriter.writeGenome(output, result);
                 Log.info("simulated %d chromosomes (%,d bp), %s peaks, %,d planted motif instances in %s",
                         result.genome().size(), result.genome().stream().mapToLong(c -> c.length()).sum(),
@@ -161,7 +162,7 @@ public final class SimulateCommand implements Callable<Integer> {
             } else {
                 List<Motif> pool;
                 try {
-                    pool = new ArrayList<>(SequenceSimulator.choosePool(database, specs, sequence.poolSize, seed));
+                    pool = new ArrayList<>(SequenceSimulator.choosePool(database, specs, sequence.poolSize, seed.value));
                 } catch (IllegalArgumentException e) {
                     throw new RegulensException(motifs + ": " + e.getMessage());
                 }
@@ -170,7 +171,7 @@ public final class SimulateCommand implements Callable<Integer> {
                 }
                 SequenceSimulator.Result result = new SequenceSimulator(new SequenceSimulator.Settings(sequence.count,
                         sequence.length, sequence.minInstances, sequence.maxInstances, sequence.positiveRate,
-                        sequence.gc, seed)).run(specs, pool);
+                        sequence.gc, seed.value)).run(specs, pool);
                 SimulationWriter.writeSequences(output, result, specs);
                 Log.info("simulated %,d sequences of %d bp with %,d planted motif instances in %s",
                         result.names().size(), sequence.length, result.sites().size(), out);

@@ -19,6 +19,7 @@ import org.regulens.model.ModelSettings;
 import org.regulens.model.RegulensModel;
 import org.regulens.nn.Nd4jBackend;
 import org.regulens.options.Output;
+import org.regulens.options.DataInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,8 +36,8 @@ public final class TrainCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Option(names = "--data", required = true, paramLabel = "DATA.npz", description = "Data set (from encode).")
-    Path data;
+    @CommandLine.Mixin
+    DataInput data;
 
     @Option(names = "--arch", defaultValue = "cnn-local", paramLabel = "NAME",
             description = "Architecture: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind "
@@ -149,11 +150,11 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = new TrainSettings(epochs, batchSize, patience, lrPatience, 0.5, rcAugment, maxShift,
                 noise, adversarial, advEpsilon, advSteps, advFraction, positiveWeight, initMotifs, freezeMotifs, seed,
                 logFile);
-        try (TrainingData training = TrainingData.open(data, true)) {
+        try (TrainingData training = TrainingData.open(data.path, true)) {
             RegulensModel model = new Trainer(settings, modelSettings).train(training);
             model.putMetadata("regulens_version", Version.get());
-            model.putMetadata("training_data", data.toString());
-            model.putMetadata("training_data_sha256", sha256(data));
+            model.putMetadata("training_data", data.path.toString());
+            model.putMetadata("training_data_sha256", sha256(data.path));
             model.putMetadata("training", settingsMap(settings));
             ModelFile.save(out, model);
             Log.info("model written to %s, training log to %s", out, logFile);
