@@ -135,8 +135,8 @@ class NpzWriterSpec extends Specification {
         }
 
         then: 'rows were spooled to hidden files beside the output, removed afterwards'
-        duringStreaming.count { it.startsWith('.streamed.npz.x.') && it.endsWith('.spool.part') } == 1
-        duringStreaming.count { it.startsWith('.streamed.npz.y.') && it.endsWith('.spool.part') } == 1
+        duringStreaming.count { it ==~ /\.streamed\.npz\.regulens-\d+-[0-9a-z]+@[A-Za-z0-9-]*\.x\.spool\.part/ } == 1
+        duringStreaming.count { it ==~ /\.streamed\.npz\.regulens-\d+-[0-9a-z]+@[A-Za-z0-9-]*\.y\.spool\.part/ } == 1
         listDir(dir) == ['memory.npz', 'streamed.npz']
 
         and: 'identical entries; identical files when entries come in the same order'
