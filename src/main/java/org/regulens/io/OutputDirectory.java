@@ -6,8 +6,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 
 /**
@@ -35,6 +33,7 @@ public final class OutputDirectory implements AutoCloseable {
             TempNames.sweepStaging(target);
             Path staging = TempNames.staging(target);
             Files.createDirectory(staging);
+            TempFiles.register(staging);
             return new OutputDirectory(target, staging);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output directory " + target + ": " + AtomicOutput.reason(e), e);
@@ -61,6 +60,7 @@ public final class OutputDirectory implements AutoCloseable {
                 }
             }
             Files.delete(staging);
+            TempFiles.release(staging);
             committed = true;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move results into " + target + ": " + e.getMessage(), e);
@@ -70,21 +70,12 @@ public final class OutputDirectory implements AutoCloseable {
     @Override
     public void close() {
         if (!committed) {
-            deleteRecursively(staging);
-        }
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : paths) {
-                Files.deleteIfExists(path);
+            try {
+                TempFiles.deleteRecursively(staging);
+            } catch (IOException ignored) {
+                // best effort: the staging folder's name marks it as ours, and the next run sweeps it
             }
-        } catch (IOException ignored) {
-            // best effort: the staging folder's name starts with a dot
+            TempFiles.release(staging);
         }
     }
 }

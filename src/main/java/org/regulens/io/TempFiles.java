@@ -7,8 +7,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Temporary files that must not outlive the process: partial outputs and spool files. A shutdown hook deletes
- * whatever is still registered, so that a run stopped by SIGTERM or Ctrl-C (a killed pipeline task, a cancelled
+ * Temporary files and folders that must not outlive the process: partial outputs, spool files and staging
+ * folders. A shutdown hook deletes whatever is still registered, so that a run stopped by SIGTERM or Ctrl-C (a killed pipeline task, a cancelled
  * Galaxy job) leaves no half-written file behind.
  */
 public final class TempFiles {
@@ -34,10 +34,27 @@ public final class TempFiles {
     static void deleteAll() {
         for (Path file : LIVE) {
             try {
-                Files.deleteIfExists(file);
+                deleteRecursively(file);
             } catch (IOException ignored) {
                 // best effort at exit
             }
         }
+    }
+
+    /** Deletes a file, or a folder with everything in it; returns how many files (not folders) went. */
+    static int deleteRecursively(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return 0;
+        }
+        int files = 0;
+        try (java.util.stream.Stream<Path> walk = Files.walk(root)) {
+            for (Path path : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                boolean file = !Files.isDirectory(path, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+                if (Files.deleteIfExists(path) && file) {
+                    files++;
+                }
+            }
+        }
+        return files;
     }
 }

@@ -5,8 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
-import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.stream.Stream;
@@ -65,7 +63,7 @@ public final class TempNames {
             for (Path entry : entries.toList()) {
                 Matcher m = ours.matcher(entry.getFileName().toString());
                 if (m.matches() && isStale(entry, Long.parseLong(m.group(1)), m.group(2))) {
-                    removed += deleteRecursively(entry);
+                    removed += Math.max(1, TempFiles.deleteRecursively(entry));
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -85,20 +83,6 @@ public final class TempNames {
         }
         Instant modified = Files.getLastModifiedTime(entry).toInstant();
         return modified.isBefore(Instant.now().minus(FOREIGN_AGE));
-    }
-
-    private static int deleteRecursively(Path root) throws IOException {
-        int count = 0;
-        try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> paths = walk.sorted(Comparator.reverseOrder()).toList();
-            for (Path path : paths) {
-                boolean file = !Files.isDirectory(path);
-                if (Files.deleteIfExists(path) && file) {
-                    count++;
-                }
-            }
-        }
-        return Math.max(count, 1);
     }
 
     /** The host name as a file-name-safe word (no DNS look-up: that can hang on a cluster node). */

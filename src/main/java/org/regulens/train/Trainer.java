@@ -305,16 +305,9 @@ public final class Trainer {
      */
     static void warnAboutOneClassTasks(TrainingSet data, int[] rows, String split) {
         for (int k = 0; k < data.tasks().size(); k++) {
-            long positives = 0;
-            long negatives = 0;
-            for (int row : rows) {
-                float y = data.label(row, k);
-                if (y == 1f) {
-                    positives++;
-                } else if (y == 0f) {
-                    negatives++;
-                }
-            }
+            long[] classes = classCounts(data, rows, k);
+            long positives = classes[0];
+            long negatives = classes[1];
             if (positives == 0 || negatives == 0) {
                 Log.warn("task %s has %s among its %,d %s rows (%,d positives, %,d negatives): it cannot be %s",
                         data.tasks().get(k), positives == 0 ? "no positives" : "no negatives", rows.length, split,
@@ -332,21 +325,26 @@ public final class Trainer {
             if ("none".equals(choice)) {
                 weights[k] = 1;
             } else if ("balanced".equals(choice)) {
-                long positives = 0;
-                long negatives = 0;
-                for (int row : rows) {
-                    float y = data.label(row, k);
-                    if (y > 0.5f) {
-                        positives++;
-                    } else if (!Float.isNaN(y)) {
-                        negatives++;
-                    }
-                }
-                weights[k] = positives == 0 ? 1 : Math.max(1e-3, (double) negatives / positives);
+                long[] classes = classCounts(data, rows, k);
+                weights[k] = classes[0] == 0 ? 1 : Math.max(1e-3, (double) classes[1] / classes[0]);
             } else {
                 weights[k] = Double.parseDouble(choice);
             }
         }
         return weights;
+    }
+
+    /** {positives, negatives} of a task among these rows; masked (NaN) labels count as neither. */
+    private static long[] classCounts(TrainingSet data, int[] rows, int task) {
+        long[] counts = new long[2];
+        for (int row : rows) {
+            float y = data.label(row, task);
+            if (y > 0.5f) {
+                counts[0]++;
+            } else if (!Float.isNaN(y)) {
+                counts[1]++;
+            }
+        }
+        return counts;
     }
 }

@@ -107,4 +107,22 @@ class TempNamesSpec extends Specification {
         dir.resolve('out.tsv').text == 'hello\n'
         Files.list(dir).withCloseable { s -> s.toList() } == [dir.resolve('out.tsv')]
     }
+
+    def "an open output folder's staging is deleted with its contents by the shutdown cleanup (SIGTERM)"() {
+        given:
+        def out = OutputDirectory.create(dir.resolve('results'))
+        out.resolve('half.tsv').text = 'partial'
+        def staging = out.resolve('half.tsv').parent
+
+        when:
+        TempFiles.deleteAll()
+
+        then:
+        Files.isDirectory(dir.resolve('results'))
+        !Files.exists(staging)
+        Files.list(dir.resolve('results')).withCloseable { it.toList() }.isEmpty()
+
+        cleanup:
+        out?.close()
+    }
 }
