@@ -87,27 +87,32 @@ class LauncherSpec extends Specification {
         r.stdout.contains("loaded native library: ${dir}/regulens-")
     }
 
-    def "a GPU beyond compute capability 8.6 makes the CPU backend win, with one line; 8.6 and below say nothing"() {
-        given: 'a stand-in nvidia-smi on the PATH'
+    def "a GPU of compute capability 9 or more makes the CPU backend win, with one line naming it; 8.x and below say nothing"() {
+        given: 'a stand-in nvidia-smi on the PATH that answers --query-gpu=name,compute_cap, one line per GPU'
         def bin = Files.createDirectories(dir.resolve('fakebin'))
         def smi = bin.resolve('nvidia-smi')
         String path = "${bin}:${System.getenv('PATH')}".toString()
 
         when:
-        smi.text = "#!/bin/sh\necho ${capability}\n"
+        smi.text = "#!/bin/sh\nprintf '${gpus.join('\\n')}\\n'\n"
         smi.toFile().setExecutable(true)
         def r = run(['--version'], [PATH: path])
+        def lines = r.stderr.readLines().findAll { it.contains('using the CPU backend') }
 
         then:
         r.exitCode == 0
-        r.stderr.contains('using the CPU backend') == warned
+        lines.size() == (named ? 1 : 0)
+        !named || lines[0].contains("GPU ${named} (compute capability") && lines[0].contains('3.7-8.x')
 
         where:
-        capability | warned
-        '9.0'      | true
-        '12.0'     | true
-        '8.6'      | false
-        '7.5'      | false
+        gpus                                                || named
+        ['NVIDIA H200, 9.0']                                || 'NVIDIA H200'
+        ['NVIDIA A100-SXM4-80GB, 8.0', 'NVIDIA B200, 10.0'] || 'NVIDIA B200'
+        ['NVIDIA A10, 8.6']                                 || null
+        ['Tesla V100-SXM2-16GB, 7.0', 'NVIDIA L4, 8.9']     || null
+        ['NVIDIA L40S, 8.9', 'NVIDIA H100 80GB HBM3, 9.0']  || 'NVIDIA H100 80GB HBM3'
+        ['NVIDIA GB200, 12.0']                              || 'NVIDIA GB200'
+        ['Tesla T4, 7.5']                                   || null
     }
 
     def "REGULENS_DEVICE must be auto, cpu or gpu"() {
