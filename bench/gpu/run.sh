@@ -9,7 +9,7 @@ work="${1:-${TMPDIR:-/tmp}/regulens-bench-gpu}"
 R="$root/bin/regulens"
 mkdir -p "$work"
 nvidia-smi --query-gpu=name,compute_cap,driver_version,memory.total --format=csv,noheader || echo "no nvidia-smi"
-"$R" backend 2>&1 | sed 's/^/backend: /'
+"$R" backend 2>&1
 if [[ ! -f "$work/data.npz" ]]; then
     REGULENS_DEVICE=cpu "$R" simulate --mode sequences --out "$work/sim" --count 20000 --length 1000 --seed 1 \
         --task bound=MA0139.2+MA0035.5 -q
