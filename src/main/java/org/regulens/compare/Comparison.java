@@ -127,27 +127,51 @@ public final class Comparison {
      * target order.
      */
     int[] reportedTargets(int q, double threshold, boolean byEValue, Integer maxMatches) {
-        Integer[] passing = new Integer[targets.size()];
+        double largestPassingP = byEValue ? Double.NaN : qValues.largestPassing(threshold);
+        int[] passing = new int[targets.size()];
         int n = 0;
         for (int t = 0; t < targets.size(); t++) {
             double p = matches.pValue(q, t);
-            if ((byEValue ? eValue(p) : qValues.of(p)) <= threshold) {
+            if (byEValue ? eValue(p) <= threshold : p <= largestPassingP) {
                 passing[n++] = t;
             }
         }
-        Arrays.sort(passing, 0, n, (a, b) -> {
-            int byP = Double.compare(matches.pValue(q, a), matches.pValue(q, b));
-            if (byP != 0) {
-                return byP;
+        sortTargets(q, passing, n);
+        return Arrays.copyOf(passing, maxMatches == null ? n : Math.min(n, maxMatches));
+    }
+
+    /** Sorts targets[0..n) of query q: best p-value first, then the higher complete score, then target order. */
+    private void sortTargets(int q, int[] targets, int n) {
+        // merge sort on int indices: no boxing, stable (target order is also the last key)
+        int[] buffer = new int[n];
+        for (int width = 1; width < n; width *= 2) {
+            for (int left = 0; left < n - width; left += 2 * width) {
+                int middle = left + width;
+                int right = Math.min(left + 2 * width, n);
+                System.arraycopy(targets, left, buffer, left, right - left);
+                int a = left;
+                int b = middle;
+                int out = left;
+                while (a < middle && b < right) {
+                    targets[out++] = before(q, buffer[b], buffer[a]) ? buffer[b++] : buffer[a++];
+                }
+                while (a < middle) {
+                    targets[out++] = buffer[a++];
+                }
+                while (b < right) {
+                    targets[out++] = buffer[b++];
+                }
             }
-            int byScore = Double.compare(matches.completeScore(q, b), matches.completeScore(q, a));
-            return byScore != 0 ? byScore : Integer.compare(a, b);
-        });
-        int kept = maxMatches == null ? n : Math.min(n, maxMatches);
-        int[] result = new int[kept];
-        for (int i = 0; i < kept; i++) {
-            result[i] = passing[i];
         }
-        return result;
+    }
+
+    /** Whether target a of query q is reported before target b. */
+    private boolean before(int q, int a, int b) {
+        int byP = Double.compare(matches.pValue(q, a), matches.pValue(q, b));
+        if (byP != 0) {
+            return byP < 0;
+        }
+        int byScore = Double.compare(matches.completeScore(q, b), matches.completeScore(q, a));
+        return byScore != 0 ? byScore < 0 : a < b;
     }
 }

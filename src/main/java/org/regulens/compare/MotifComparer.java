@@ -53,6 +53,7 @@ final class MotifComparer {
         int offsetsPerStrand = width + targetWidth - 2 * needed + 1;
         int[] bins = profile.bins();
         double[] scores = profile.scores();
+        int stride = targets.poolSize() + 1;
         double bestP = Double.POSITIVE_INFINITY;
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestOffset = 0;
@@ -64,11 +65,11 @@ final class MotifComparer {
             for (int offset = needed - width; offset <= targetWidth - needed; offset++) {
                 int from = Math.max(0, -offset);
                 int to = Math.min(width, targetWidth - offset);
-                // query column i meets pool column start + i + offset: cell (start + offset + i) * width + i
-                int first = (start + offset) * width;
+                // query column i meets pool column start + i + offset: cell i * poolSize + start + offset + i
+                int first = start + offset;
                 int binSum = 0;
                 for (int i = from; i < to; i++) {
-                    binSum += bins[first + i * (width + 1)];
+                    binSum += bins[first + i * stride];
                 }
                 double p = sumNull.tail(from, to, binSum);
                 if (p > bestP) {
@@ -76,7 +77,7 @@ final class MotifComparer {
                 }
                 double score = medianPrefix[from] + medianPrefix[width] - medianPrefix[to];
                 for (int i = from; i < to; i++) {
-                    score += scores[first + i * (width + 1)];
+                    score += scores[first + i * stride];
                 }
                 if (p < bestP || score > bestScore) {
                     bestP = p;

@@ -35,4 +35,22 @@ final class QValues {
         }
         return q[at];
     }
+
+    /**
+     * The largest p-value whose q-value is at most {@code threshold} (negative infinity when none is): q rises
+     * with p, so a p-value passes the threshold exactly when it is at most this.
+     */
+    double largestPassing(double threshold) {
+        int low = 0;
+        int high = q.length; // q[0..low) pass, q[high..) do not
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (q[middle] <= threshold) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low == 0 ? Double.NEGATIVE_INFINITY : sortedP[low - 1];
+    }
 }

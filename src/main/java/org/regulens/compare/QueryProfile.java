@@ -9,8 +9,10 @@ import org.regulens.motif.Motif;
  * columns a target does not overlap (Tomtom's "complete score").
  * <p>
  * A profile is {@link #load loaded} with one query after another by the thread that owns it: the score and bin
- * tables (query width × pool size, a few MB) are reused rather than allocated per query. They are laid out pool
- * column by pool column, so that the columns of one target, which an alignment reads, sit together.
+ * tables (query width × pool size, a few MB) are reused rather than allocated per query. They are laid out query
+ * column by query column, each a run over the whole pool, so that scoring vectorises. Each pmf entry is the
+ * pool weight 1/poolSize added once per pool column in that bin, looked up by count
+ * ({@link TargetColumns#repeatedWeight}): the very sum a column-by-column accumulation gives.
  */
 final class QueryProfile {
 
@@ -19,7 +21,8 @@ final class QueryProfile {
     private final int bins;
     private Motif query;
     private int width;
-    /** scores[j * width + i]: query column i against pool column j. */
+    private int poolSize;
+    /** scores[i * poolSize + j]: query column i against pool column j. */
     private double[] scores = new double[0];
     private int[] binned = new int[0];
     private double[][] pmf;
@@ -42,37 +45,33 @@ final class QueryProfile {
         this.query = query;
         double[][] columns = MotifColumns.prepared(query, similarity);
         width = columns.length;
-        int poolSize = targets.poolSize();
+        poolSize = targets.poolSize();
         int cells = width * poolSize;
         if (scores.length < cells) {
             scores = new double[cells];
             binned = new int[cells];
         }
+        double[][] pool = targets.byBase();
+        for (int i = 0; i < width; i++) {
+            similarity.scoreColumns(columns[i], pool, scores, i * poolSize);
+        }
         double lowest = Double.POSITIVE_INFINITY;
         double highest = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < poolSize; j++) {
-            double[] column = targets.column(j);
-            int row = j * width;
-            for (int i = 0; i < width; i++) {
-                double s = similarity.scorePrepared(columns[i], column);
-                scores[row + i] = s;
-                lowest = Math.min(lowest, s);
-                highest = Math.max(highest, s);
-            }
+        for (int k = 0; k < cells; k++) {
+            lowest = Math.min(lowest, scores[k]);
+            highest = Math.max(highest, scores[k]);
         }
         grid = new ScoreGrid(lowest, highest, bins);
-        pmf = new double[width][bins + 1];
+        pmf = new double[width][];
         median = new double[width];
-        double weight = 1.0 / poolSize;
-        for (int j = 0; j < poolSize; j++) {
-            int row = j * width;
-            for (int i = 0; i < width; i++) {
-                int bin = grid.bin(scores[row + i]);
-                binned[row + i] = bin;
-                pmf[i][bin] += weight;
-            }
-        }
+        int[] counts = new int[bins + 1];
         for (int i = 0; i < width; i++) {
+            java.util.Arrays.fill(counts, 0);
+            grid.binAll(scores, i * poolSize, (i + 1) * poolSize, binned, counts);
+            pmf[i] = new double[bins + 1];
+            for (int bin = 0; bin <= bins; bin++) {
+                pmf[i][bin] = targets.repeatedWeight(counts[bin]);
+            }
             median[i] = grid.value(medianBin(pmf[i]));
         }
     }
@@ -98,14 +97,14 @@ final class QueryProfile {
     }
 
     double score(int queryColumn, int poolColumn) {
-        return scores[poolColumn * width + queryColumn];
+        return scores[queryColumn * poolSize + poolColumn];
     }
 
     int bin(int queryColumn, int poolColumn) {
-        return binned[poolColumn * width + queryColumn];
+        return binned[queryColumn * poolSize + poolColumn];
     }
 
-    /** The score table, [poolColumn * width + queryColumn] (shared, not a copy: for the alignment loop). */
+    /** The score table, [queryColumn * poolSize + poolColumn] (shared, not a copy: for the alignment loop). */
     double[] scores() {
         return scores;
     }

@@ -32,6 +32,21 @@ class QValuesSpec extends Specification {
         new QValues([0.5d] as double[]).of(0.5d) == 0.5d
     }
 
+    def "a p-value passes a q-value threshold exactly when it is at most largestPassing(threshold)"() {
+        given:
+        def random = new Random(9)
+        double[] p = (0..<2000).collect { (random.nextInt(400) + 1) / 4000d * (random.nextBoolean() ? 1 : 1e-3) } as double[]
+        def q = new QValues(p)
+
+        expect:
+        [0, 1e-4, 0.01, 0.05, 0.2, 0.5, 0.999, 1].every { double threshold ->
+            double cut = q.largestPassing(threshold)
+            p.every { (q.of(it) <= threshold) == (it <= cut) }
+        }
+        q.largestPassing(1) == p.max()
+        q.largestPassing(-1) == Double.NEGATIVE_INFINITY
+    }
+
     def "a p-value that was not given is refused"() {
         when:
         new QValues([0.1d, 0.2d] as double[]).of(0.15d)
