@@ -33,6 +33,21 @@ public enum ColumnSimilarity {
         double scorePrepared(double[] x, double[] y) {
             return x[0] * y[0] + x[1] * y[1] + x[2] * y[2] + x[3] * y[3];
         }
+
+        @Override
+        void scoreColumns(double[] x, double[][] pool, double[] out, int at) {
+            double[] y0 = pool[0];
+            double[] y1 = pool[1];
+            double[] y2 = pool[2];
+            double[] y3 = pool[3];
+            double x0 = x[0];
+            double x1 = x[1];
+            double x2 = x[2];
+            double x3 = x[3];
+            for (int j = 0; j < y0.length; j++) {
+                out[at + j] = x0 * y0[j] + x1 * y1[j] + x2 * y2[j] + x3 * y3[j];
+            }
+        }
     },
 
     /** Negative Euclidean distance, in [-√2, 0]. */
@@ -41,6 +56,25 @@ public enum ColumnSimilarity {
         double scorePrepared(double[] x, double[] y) {
             return -Math.sqrt(squaredDistance(x, y));
         }
+
+        @Override
+        void scoreColumns(double[] x, double[][] pool, double[] out, int at) {
+            double[] y0 = pool[0];
+            double[] y1 = pool[1];
+            double[] y2 = pool[2];
+            double[] y3 = pool[3];
+            double x0 = x[0];
+            double x1 = x[1];
+            double x2 = x[2];
+            double x3 = x[3];
+            for (int j = 0; j < y0.length; j++) {
+                double d0 = x0 - y0[j];
+                double d1 = x1 - y1[j];
+                double d2 = x2 - y2[j];
+                double d3 = x3 - y3[j];
+                out[at + j] = -Math.sqrt(d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3);
+            }
+        }
     },
 
     /** Sandelin–Wasserman (2004): 2 − Σ_b (p_b − q_b)², in [0, 2]. */
@@ -48,6 +82,25 @@ public enum ColumnSimilarity {
         @Override
         double scorePrepared(double[] x, double[] y) {
             return 2 - squaredDistance(x, y);
+        }
+
+        @Override
+        void scoreColumns(double[] x, double[][] pool, double[] out, int at) {
+            double[] y0 = pool[0];
+            double[] y1 = pool[1];
+            double[] y2 = pool[2];
+            double[] y3 = pool[3];
+            double x0 = x[0];
+            double x1 = x[1];
+            double x2 = x[2];
+            double x3 = x[3];
+            for (int j = 0; j < y0.length; j++) {
+                double d0 = x0 - y0[j];
+                double d1 = x1 - y1[j];
+                double d2 = x2 - y2[j];
+                double d3 = x3 - y3[j];
+                out[at + j] = 2 - (d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3);
+            }
         }
     };
 
@@ -80,6 +133,13 @@ public enum ColumnSimilarity {
     }
 
     abstract double scorePrepared(double[] x, double[] y);
+
+    /**
+     * Scores of prepared column {@code x} against every prepared pool column, the pool given base by base
+     * (pool[b][j]: base b of column j), into out[at..at+columns): the same numbers as {@link #scorePrepared}, the
+     * same operations in the same order, in a loop the JIT can vectorise.
+     */
+    abstract void scoreColumns(double[] x, double[][] pool, double[] out, int at);
 
     private static double squaredDistance(double[] x, double[] y) {
         double d0 = x[0] - y[0];

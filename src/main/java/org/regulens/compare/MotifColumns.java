@@ -29,4 +29,15 @@ final class MotifColumns {
         }
         return columns;
     }
+
+    /** Columns base by base: result[b][j] is base b of column j. */
+    static double[][] byBase(double[][] columns) {
+        double[][] bases = new double[4][columns.length];
+        for (int j = 0; j < columns.length; j++) {
+            for (int b = 0; b < 4; b++) {
+                bases[b][j] = columns[j][b];
+            }
+        }
+        return bases;
+    }
 }

@@ -1,7 +1,5 @@
 package org.regulens.compare;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.regulens.motif.Motif;
 
 /**
@@ -12,64 +10,76 @@ import org.regulens.motif.Motif;
  * "complete score"); that constant is the same under the null, so it cancels from the p-value and serves only
  * to rank alignments of equal p-value. The offset with the smallest p-value wins; its p-value p is corrected
  * for the n offsets tried on each of the 2 strands as 1 − (1 − p)^(2n).
+ * <p>
+ * Each thread keeps its own profile and null tables and reuses them from query to query.
  */
 final class MotifComparer {
 
     private final TargetColumns targets;
-    private final ColumnSimilarity similarity;
     private final int minOverlap;
-    private final int bins;
+    private final ThreadLocal<QueryProfile> profiles;
+    private final ThreadLocal<SumNull> nulls = ThreadLocal.withInitial(SumNull::new);
 
     MotifComparer(TargetColumns targets, ColumnSimilarity similarity, int minOverlap, int bins) {
         if (minOverlap < 1) {
             throw new IllegalArgumentException("minimum overlap must be positive, got " + minOverlap);
         }
         this.targets = targets;
-        this.similarity = similarity;
         this.minOverlap = minOverlap;
-        this.bins = bins;
+        this.profiles = ThreadLocal.withInitial(() -> new QueryProfile(targets, similarity, bins));
     }
 
-    /** The best match of the query (numbered {@code queryIndex}) with each target, in target order. */
-    List<Match> compare(int queryIndex, Motif query) {
-        QueryProfile profile = new QueryProfile(query, targets, similarity, bins);
-        SumNull nulls = new SumNull(profile.pmfs());
+    /** The best match of the query (numbered {@code queryIndex}) with each target, stored into {@code into}. */
+    void compare(int queryIndex, Motif query, MatchColumns into) {
+        QueryProfile profile = profiles.get();
+        profile.load(query);
+        SumNull sumNull = nulls.get();
+        sumNull.reset(profile.pmfs());
         int width = profile.width();
         double[] medianPrefix = new double[width + 1];
         for (int i = 0; i < width; i++) {
             medianPrefix[i + 1] = medianPrefix[i] + profile.median(i);
         }
-        List<Match> matches = new ArrayList<>(targets.size());
         for (int t = 0; t < targets.size(); t++) {
-            matches.add(best(queryIndex, profile, nulls, medianPrefix, t));
+            best(queryIndex, profile, sumNull, medianPrefix, t, into);
         }
-        return matches;
     }
 
-    private Match best(int queryIndex, QueryProfile profile, SumNull nulls, double[] medianPrefix, int t) {
+    private void best(int queryIndex, QueryProfile profile, SumNull sumNull, double[] medianPrefix, int t,
+                      MatchColumns into) {
         int width = profile.width();
         int targetWidth = targets.width(t);
         int needed = Math.min(minOverlap, Math.min(width, targetWidth));
         int offsetsPerStrand = width + targetWidth - 2 * needed + 1;
+        int[] bins = profile.bins();
+        double[] scores = profile.scores();
+        int stride = targets.poolSize() + 1;
         double bestP = Double.POSITIVE_INFINITY;
         double bestScore = Double.NEGATIVE_INFINITY;
         int bestOffset = 0;
         boolean bestReverse = false;
         int bestOverlap = 0;
-        for (boolean reverse : new boolean[] {false, true}) {
+        for (int strand = 0; strand < 2; strand++) {
+            boolean reverse = strand == 1;
             int start = targets.start(t, reverse);
             for (int offset = needed - width; offset <= targetWidth - needed; offset++) {
                 int from = Math.max(0, -offset);
                 int to = Math.min(width, targetWidth - offset);
+                // query column i meets pool column start + i + offset: cell i * poolSize + start + offset + i
+                int first = start + offset;
                 int binSum = 0;
+                for (int i = from; i < to; i++) {
+                    binSum += bins[first + i * stride];
+                }
+                double p = sumNull.tail(from, to, binSum);
+                if (p > bestP) {
+                    continue; // the complete score only breaks ties
+                }
                 double score = medianPrefix[from] + medianPrefix[width] - medianPrefix[to];
                 for (int i = from; i < to; i++) {
-                    int column = start + i + offset;
-                    binSum += profile.bin(i, column);
-                    score += profile.score(i, column);
+                    score += scores[first + i * stride];
                 }
-                double p = nulls.tail(from, to, binSum);
-                if (p < bestP || (p == bestP && score > bestScore)) {
+                if (p < bestP || score > bestScore) {
                     bestP = p;
                     bestScore = score;
                     bestOffset = offset;
@@ -78,7 +88,7 @@ final class MotifComparer {
                 }
             }
         }
-        return new Match(queryIndex, t, bestOffset, bestReverse, bestOverlap, bestP,
+        into.set(queryIndex, t, bestOffset, bestReverse, bestOverlap, bestP,
                 corrected(bestP, 2 * offsetsPerStrand), bestScore);
     }
 

@@ -13,6 +13,10 @@ final class TargetColumns {
 
     private final List<Motif> targets;
     private final double[][] pool;
+    /** The pool base by base, byBase[b][j] (what {@link ColumnSimilarity#scoreColumns} reads). */
+    private final double[][] byBase;
+    /** repeatedWeight[n]: 1/poolSize added to 0 n times in a row (every partial sum rounded, as a loop does). */
+    private final double[] repeatedWeight;
     private final int[] forwardStart;
     private final int[] reverseStart;
 
@@ -35,6 +39,12 @@ final class TargetColumns {
             next = append(MotifColumns.prepared(m, similarity), next);
             reverseStart[t] = next;
             next = append(MotifColumns.prepared(m.reverseComplement(), similarity), next);
+        }
+        byBase = MotifColumns.byBase(pool);
+        repeatedWeight = new double[total + 1];
+        double weight = 1.0 / total;
+        for (int n = 1; n <= total; n++) {
+            repeatedWeight[n] = repeatedWeight[n - 1] + weight;
         }
     }
 
@@ -71,6 +81,19 @@ final class TargetColumns {
     /** Number of columns in the pool (both strands of every target). */
     int poolSize() {
         return pool.length;
+    }
+
+    /** All prepared pool columns base by base, [b][j] (shared, not a copy). */
+    double[][] byBase() {
+        return byBase;
+    }
+
+    /**
+     * The pool weight 1/poolSize added to 0 n times in a row: what accumulating one weight per pool column gives
+     * for n columns, whatever their order (every addend is the same number).
+     */
+    double repeatedWeight(int n) {
+        return repeatedWeight[n];
     }
 
     /** A prepared pool column. */

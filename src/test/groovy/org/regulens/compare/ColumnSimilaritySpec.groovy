@@ -40,4 +40,24 @@ class ColumnSimilaritySpec extends Specification {
         where:
         measure << ColumnSimilarity.values()
     }
+
+    def "scoreColumns over a base-by-base pool gives scorePrepared's numbers exactly"() {
+        given:
+        def random = new Random(3)
+        def columns = (1..200).collect {
+            def v = (0..3).collect { random.nextDouble() }
+            measure.prepare(v.collect { it / v.sum() } as double[])
+        }
+        def x = columns[0]
+        double[] out = new double[columns.size() + 3]
+
+        when:
+        measure.scoreColumns(x, MotifColumns.byBase(columns as double[][]), out, 3)
+
+        then:
+        (0..<columns.size()).every { j -> out[3 + j] == measure.scorePrepared(x, columns[j]) }
+
+        where:
+        measure << ColumnSimilarity.values()
+    }
 }

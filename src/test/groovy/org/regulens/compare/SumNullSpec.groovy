@@ -90,4 +90,31 @@ class SumNullSpec extends Specification {
         Math.abs(dp - brute.raw[0]) <= brute.raw[1] + 1e-12
         brute.raw[1] < 0.2
     }
+
+    def "reused for another query (wider, then narrower), a profile and its null tables equal fresh ones"() {
+        given:
+        def pool = new TargetColumns(DATABASE, ColumnSimilarity.PEARSON)
+        def wide = motif('w', [[1, 2, 3, 4], [4, 3, 2, 1], [9, 0, 0, 1], [0, 9, 1, 0], [2, 2, 3, 3], [0, 0, 0, 10]])
+        def reusedProfile = new QueryProfile(pool, ColumnSimilarity.PEARSON, 30)
+        def reusedNull = new SumNull()
+
+        expect:
+        [wide, QUERY, DATABASE[2]].every { query ->
+            reusedProfile.load(query)
+            reusedNull.reset(reusedProfile.pmfs())
+            def fresh = new QueryProfile(query, pool, ColumnSimilarity.PEARSON, 30)
+            def freshNull = new SumNull(fresh.pmfs())
+            int w = query.width()
+            def cells = [(0..<w), (0..<pool.poolSize())].combinations()
+            def sameCells = cells.every { i, j ->
+                reusedProfile.score(i, j) == fresh.score(i, j) && reusedProfile.bin(i, j) == fresh.bin(i, j)
+            }
+            def sameTails = (0..<w).every { from ->
+                (from + 1..w).every { to ->
+                    (0..(to - from) * 30 + 1).every { s -> reusedNull.tail(from, to, s) == freshNull.tail(from, to, s) }
+                }
+            }
+            sameCells && sameTails
+        }
+    }
 }
