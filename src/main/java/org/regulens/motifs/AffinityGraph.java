@@ -1,10 +1,6 @@
 package org.regulens.motifs;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.regulens.core.Progress;
 
@@ -32,14 +28,12 @@ public final class AffinityGraph {
             IntStream.range(0, n).parallel().forEach(i -> {
                 int[] c = candidates[i];
                 double[] s = new double[c.length];
-                float[] a = tracks.normalisedActual(i, 0);
-                float[] h = tracks.normalisedHypothetical(i, 0);
+                float[][] a = {tracks.normalisedActual(i, 0), tracks.normalisedActual(i, 1)};
+                float[][] h = {tracks.normalisedHypothetical(i, 0), tracks.normalisedHypothetical(i, 1)};
                 for (int t = 0; t < c.length; t++) {
                     int j = c[t];
-                    s[t] = TrackAlignment.best(a, h,
-                            new float[][] {tracks.normalisedActual(j, 0), tracks.normalisedActual(j, 1)},
-                            new float[][] {tracks.normalisedHypothetical(j, 0), tracks.normalisedHypothetical(j, 1)},
-                            -maxShift, maxShift).similarity();
+                    s[t] = TrackAlignment.bestSimilarity(a, h, tracks.normalisedActual(j, 0),
+                            tracks.normalisedHypothetical(j, 0), maxShift);
                 }
                 Integer[] order = IntStream.range(0, c.length).boxed().toArray(Integer[]::new);
                 Arrays.sort(order, (x, y) -> s[x] != s[y] ? Double.compare(s[y], s[x]) : Integer.compare(c[x], c[y]));
@@ -61,29 +55,61 @@ public final class AffinityGraph {
         return symmetric(kept, similarity);
     }
 
-    /** Union of both directions, the larger similarity on each edge; neighbour lists sorted by index. */
+    /**
+     * Union of both directions, the larger similarity on each edge; neighbour lists sorted by index. Built in
+     * primitive arrays (each directed entry placed at both ends, then sorted and deduplicated per node), since
+     * boxed maps cost ~100 bytes an edge: 0.6 GB at 200k seqlets.
+     */
     static AffinityGraph symmetric(int[][] kept, double[][] similarity) {
         int n = kept.length;
-        List<Map<Integer, Double>> edges = new ArrayList<>(n);
+        int[] count = new int[n];
         for (int i = 0; i < n; i++) {
-            edges.add(new HashMap<>());
+            count[i] += kept[i].length;
+            for (int j : kept[i]) {
+                count[j]++;
+            }
         }
+        int[][] ends = new int[n][];
+        double[][] weight = new double[n][];
+        for (int i = 0; i < n; i++) {
+            ends[i] = new int[count[i]];
+            weight[i] = new double[count[i]];
+        }
+        int[] filled = new int[n];
         for (int i = 0; i < n; i++) {
             for (int t = 0; t < kept[i].length; t++) {
                 int j = kept[i][t];
                 double w = similarity[i][t];
-                edges.get(i).merge(j, w, Math::max);
-                edges.get(j).merge(i, w, Math::max);
+                ends[i][filled[i]] = j;
+                weight[i][filled[i]++] = w;
+                ends[j][filled[j]] = i;
+                weight[j][filled[j]++] = w;
             }
         }
         int[][] neighbours = new int[n][];
         double[][] weights = new double[n][];
         for (int i = 0; i < n; i++) {
-            neighbours[i] = edges.get(i).keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            weights[i] = new double[neighbours[i].length];
-            for (int t = 0; t < neighbours[i].length; t++) {
-                weights[i][t] = edges.get(i).get(neighbours[i][t]);
+            Integer[] order = new Integer[count[i]];
+            for (int t = 0; t < order.length; t++) {
+                order[t] = t;
             }
+            int[] e = ends[i];
+            Arrays.sort(order, (x, y) -> Integer.compare(e[x], e[y]));
+            int[] nb = new int[order.length];
+            double[] wt = new double[order.length];
+            int m = 0;
+            for (int t : order) {
+                if (m > 0 && nb[m - 1] == e[t]) {
+                    wt[m - 1] = Math.max(wt[m - 1], weight[i][t]);
+                } else {
+                    nb[m] = e[t];
+                    wt[m++] = weight[i][t];
+                }
+            }
+            neighbours[i] = Arrays.copyOf(nb, m);
+            weights[i] = Arrays.copyOf(wt, m);
+            ends[i] = null;
+            weight[i] = null;
         }
         return new AffinityGraph(neighbours, weights);
     }

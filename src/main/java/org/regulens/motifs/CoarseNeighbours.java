@@ -2,19 +2,22 @@ package org.regulens.motifs;
 
 import java.util.Arrays;
 import java.util.stream.IntStream;
-import org.nd4j.linalg.api.ndarray.INDArray;
-import org.regulens.nn.Tensors;
+import org.regulens.core.Progress;
 
 /**
  * A cheap first pass over all pairs of seqlets: each seqlet becomes a vector of canonical (strand-merged) 5-mers,
  * each occurrence weighted by the summed actual contribution of its five bases, so that two seqlets holding the
- * same motif are close whatever their shift and strand. Cosine similarities of all pairs come from one matrix
- * product per block of rows (ND4J), and the best {@code k} of each row are kept for the exact comparison.
+ * same motif are close whatever their shift and strand. The best {@code k} cosine similarities of each seqlet are
+ * kept for the exact comparison.
+ * <p>
+ * A seqlet of 31 bases holds at most 27 of the 512 canonical 5-mers, so the vectors are sparse: each seqlet's row
+ * of similarities is accumulated through an inverted index (for each of its 5-mers, the seqlets holding it), about
+ * 27²/512 ≈ 1.4 products per pair against 512 for a dense product, and no n × 512 matrix or block of
+ * similarities is held. Still one pass over all pairs (the selection of the best k reads every entry of the row).
  */
 public final class CoarseNeighbours {
 
     static final int K = 5;
-    private static final int BLOCK_ROWS = 512;
     private static final int[] CANONICAL = canonicalIndex();
     static final int DIMENSIONS = Arrays.stream(CANONICAL).max().getAsInt() + 1;
 
@@ -24,26 +27,75 @@ public final class CoarseNeighbours {
     /** For each seqlet, up to {@code k} other seqlets with the most similar k-mer content, most similar first. */
     public static int[][] find(SeqletTracks tracks, int k) {
         int n = tracks.size();
-        float[] embedding = new float[n * DIMENSIONS];
-        for (int s = 0; s < n; s++) {
-            embed(tracks.actual(s, 0), tracks.oneHot(s, 0), embedding, s * DIMENSIONS);
-        }
         int keep = Math.min(k, n - 1);
         int[][] neighbours = new int[n][];
         if (keep <= 0) {
             Arrays.fill(neighbours, new int[0]);
             return neighbours;
         }
-        INDArray all = Tensors.of(embedding, n, DIMENSIONS);
-        INDArray transposed = all.transpose().dup('c');
-        for (int from = 0; from < n; from += BLOCK_ROWS) {
-            int rows = Math.min(BLOCK_ROWS, n - from);
-            INDArray block = Tensors.of(Arrays.copyOfRange(embedding, from * DIMENSIONS, (from + rows) * DIMENSIONS),
-                    rows, DIMENSIONS);
-            float[] similarity = Tensors.floats(block.mmul(transposed));
-            int first = from;
-            IntStream.range(0, rows).parallel().forEach(r ->
-                    neighbours[first + r] = top(similarity, r * n, n, first + r, keep));
+        // rows: each seqlet's non-zero dimensions and values (CSR)
+        int[] rowStart = new int[n + 1];
+        int[][] rowDims = new int[n][];
+        float[][] rowValues = new float[n][];
+        float[] dense = new float[DIMENSIONS];
+        for (int s = 0; s < n; s++) {
+            Arrays.fill(dense, 0);
+            embed(tracks.normalisedActual(s, 0), tracks.oneHot(s, 0), dense, 0);
+            int nonZero = 0;
+            for (float v : dense) {
+                nonZero += v != 0 ? 1 : 0;
+            }
+            rowDims[s] = new int[nonZero];
+            rowValues[s] = new float[nonZero];
+            for (int d = 0, t = 0; d < DIMENSIONS; d++) {
+                if (dense[d] != 0) {
+                    rowDims[s][t] = d;
+                    rowValues[s][t++] = dense[d];
+                }
+            }
+            rowStart[s + 1] = rowStart[s] + nonZero;
+        }
+        // columns: for each dimension, the seqlets holding it, in index order (CSC)
+        int[] columnStart = new int[DIMENSIONS + 1];
+        for (int s = 0; s < n; s++) {
+            for (int d : rowDims[s]) {
+                columnStart[d + 1]++;
+            }
+        }
+        for (int d = 0; d < DIMENSIONS; d++) {
+            columnStart[d + 1] += columnStart[d];
+        }
+        int[] columnRows = new int[rowStart[n]];
+        float[] columnValues = new float[rowStart[n]];
+        int[] fill = Arrays.copyOf(columnStart, DIMENSIONS);
+        for (int s = 0; s < n; s++) {
+            for (int t = 0; t < rowDims[s].length; t++) {
+                int at = fill[rowDims[s][t]]++;
+                columnRows[at] = s;
+                columnValues[at] = rowValues[s][t];
+            }
+        }
+        ThreadLocal<float[]> rows = ThreadLocal.withInitial(() -> new float[n]);
+        try (Progress progress = new Progress("motifs: coarse k-mer neighbours", n, "seqlets")) {
+            Object lock = new Object();
+            IntStream.range(0, n).parallel().forEach(i -> {
+                float[] row = rows.get();
+                Arrays.fill(row, 0);
+                int[] dims = rowDims[i];
+                float[] values = rowValues[i];
+                for (int t = 0; t < dims.length; t++) {
+                    float v = values[t];
+                    for (int at = columnStart[dims[t]], end = columnStart[dims[t] + 1]; at < end; at++) {
+                        row[columnRows[at]] += v * columnValues[at];
+                    }
+                }
+                neighbours[i] = top(row, 0, n, i, keep);
+                if ((i & 255) == 0) {
+                    synchronized (lock) {
+                        progress.advance(Math.min(256, n - i));
+                    }
+                }
+            });
         }
         return neighbours;
     }

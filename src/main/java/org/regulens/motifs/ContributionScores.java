@@ -15,14 +15,15 @@ public final class ContributionScores {
 
     private final int examples;
     private final int length;
-    private final float[] oneHot;
+    /** The base at each [example·L + position]: 0..3 for A, C, G, T, −1 for none (1/16 of the one-hot floats). */
+    private final byte[] bases;
     private final float[] hypothetical;
     private final long[] dataRows;
 
     ContributionScores(int examples, int length, float[] oneHot, float[] hypothetical, long[] dataRows) {
         this.examples = examples;
         this.length = length;
-        this.oneHot = oneHot;
+        this.bases = bases(examples, length, oneHot);
         this.hypothetical = hypothetical;
         this.dataRows = dataRows;
     }
@@ -101,6 +102,22 @@ public final class ContributionScores {
         }
     }
 
+    /** Base codes of checked one-hot [example][base][position] values (at most one base set per position). */
+    private static byte[] bases(int examples, int length, float[] oneHot) {
+        byte[] codes = new byte[examples * length];
+        java.util.Arrays.fill(codes, (byte) -1);
+        for (int i = 0; i < examples; i++) {
+            for (int b = 0; b < 4; b++) {
+                for (int j = 0; j < length; j++) {
+                    if (oneHot[(i * 4 + b) * length + j] != 0) {
+                        codes[i * length + j] = (byte) b;
+                    }
+                }
+            }
+        }
+        return codes;
+    }
+
     public int examples() {
         return examples;
     }
@@ -115,7 +132,7 @@ public final class ContributionScores {
     }
 
     public float oneHot(int example, int base, int position) {
-        return oneHot[(example * 4 + base) * length + position];
+        return bases[example * length + position] == base ? 1f : 0f;
     }
 
     public float hypothetical(int example, int base, int position) {
@@ -125,16 +142,16 @@ public final class ContributionScores {
     /** The actual contribution of a base: hypothetical × one-hot. */
     public float actual(int example, int base, int position) {
         int k = (example * 4 + base) * length + position;
-        return hypothetical[k] * oneHot[k];
+        return bases[example * length + position] == base ? hypothetical[k] : 0f;
     }
 
     /** Per-position actual contributions of one example, summed over bases. */
     public float[] track(int example) {
         float[] track = new float[length];
-        for (int b = 0; b < 4; b++) {
-            int from = (example * 4 + b) * length;
-            for (int j = 0; j < length; j++) {
-                track[j] += hypothetical[from + j] * oneHot[from + j];
+        for (int j = 0; j < length; j++) {
+            int b = bases[example * length + j];
+            if (b >= 0) {
+                track[j] = hypothetical[(example * 4 + b) * length + j];
             }
         }
         return track;

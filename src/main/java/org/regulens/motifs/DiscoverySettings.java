@@ -13,7 +13,7 @@ package org.regulens.motifs;
  * @param candidates         nearest neighbours kept by the coarse k-mer search, per seqlet (100)
  * @param neighbours         nearest neighbours kept in the affinity graph, per seqlet (20)
  * @param louvainRuns        clustering runs with different seeds; the best modularity wins (4)
- * @param minSeqlets         patterns with fewer seqlets are dropped (20)
+ * @param minSeqlets         patterns whose seqlets hold fewer different sequences are dropped (20)
  * @param trimThreshold      a pattern is trimmed to the span of positions whose summed |CWM| reaches this fraction
  *                           of the largest (0.3)
  * @param mergeSimilarity    patterns whose CWMs align at least this well (continuous Jaccard) are merged (0.5)

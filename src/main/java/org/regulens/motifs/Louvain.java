@@ -1,8 +1,6 @@
 package org.regulens.motifs;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.regulens.core.Shuffle;
 
@@ -43,20 +41,20 @@ public final class Louvain {
         if (twoM == 0) {
             return 0;
         }
-        Map<Integer, Double> inside = new HashMap<>();
-        Map<Integer, Double> degree = new HashMap<>();
+        int labels = Arrays.stream(partition).max().orElse(-1) + 1;
+        double[] inside = new double[labels];
+        double[] degree = new double[labels];
         for (int i = 0; i < g.size(); i++) {
-            degree.merge(partition[i], g.degree(i), Double::sum);
+            degree[partition[i]] += g.degree(i);
             for (int t = 0; t < g.neighbours[i].length; t++) {
                 if (partition[g.neighbours[i][t]] == partition[i]) {
-                    inside.merge(partition[i], g.weights[i][t], Double::sum);
+                    inside[partition[i]] += g.weights[i][t];
                 }
             }
         }
         double q = 0;
-        for (Map.Entry<Integer, Double> e : degree.entrySet()) {
-            double in = inside.getOrDefault(e.getKey(), 0.0);
-            q += in / twoM - (e.getValue() / twoM) * (e.getValue() / twoM);
+        for (int c = 0; c < labels; c++) {
+            q += inside[c] / twoM - (degree[c] / twoM) * (degree[c] / twoM);
         }
         return q;
     }
@@ -95,32 +93,39 @@ public final class Louvain {
         }
         int[] order = Shuffle.permutation(n, random);
         boolean moved = true;
-        Map<Integer, Double> links = new HashMap<>();
+        // weight from the node to each neighbouring community: a dense array reset through the list of those touched
+        double[] links = new double[n];
+        int[] touched = new int[n];
         while (moved) {
             moved = false;
             for (int i : order) {
                 double k = g.degree(i);
                 int own = community[i];
-                links.clear();
-                double self = 0;
+                int count = 0;
                 for (int t = 0; t < g.neighbours[i].length; t++) {
                     int j = g.neighbours[i][t];
-                    if (j == i) {
-                        self += g.weights[i][t];
-                    } else {
-                        links.merge(community[j], g.weights[i][t], Double::sum);
+                    if (j != i) {
+                        int c = community[j];
+                        if (links[c] == 0) {
+                            touched[count++] = c;
+                        }
+                        links[c] += g.weights[i][t];
                     }
                 }
                 total[own] -= k;
                 int best = own;
-                double bestGain = links.getOrDefault(own, 0.0) - total[own] * k / twoM;
-                int[] keys = links.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-                for (int c : keys) {
-                    double gain = links.get(c) - total[c] * k / twoM;
+                double bestGain = links[own] - total[own] * k / twoM;
+                Arrays.sort(touched, 0, count);
+                for (int x = 0; x < count; x++) {
+                    int c = touched[x];
+                    double gain = links[c] - total[c] * k / twoM;
                     if (gain > bestGain + 1e-12) {
                         bestGain = gain;
                         best = c;
                     }
+                }
+                for (int x = 0; x < count; x++) {
+                    links[touched[x]] = 0;
                 }
                 total[best] += k;
                 if (best != own) {
@@ -138,13 +143,18 @@ public final class Louvain {
         return copy;
     }
 
-    /** Renumbers labels 0.. in order of first appearance; returns how many there are. */
+    /** Renumbers labels (0 ≤ label < labels.length) 0.. in order of first appearance; returns how many there are. */
     private static int renumberInPlace(int[] labels) {
-        Map<Integer, Integer> ids = new HashMap<>();
+        int[] ids = new int[labels.length];
+        Arrays.fill(ids, -1);
+        int next = 0;
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = ids.computeIfAbsent(labels[i], key -> ids.size());
+            if (ids[labels[i]] < 0) {
+                ids[labels[i]] = next++;
+            }
+            labels[i] = ids[labels[i]];
         }
-        return ids.size();
+        return next;
     }
 
     /** Adjacency lists with weights; self-loops appear once in a node's list and count twice in its degree. */
@@ -187,32 +197,44 @@ public final class Louvain {
         }
 
         Graph aggregate(int[] community, int count) {
-            @SuppressWarnings("unchecked")
-            Map<Integer, Double>[] edges = new Map[count];
+            int[][] members = new int[count][];
+            int[] size = new int[count];
+            for (int c : community) {
+                size[c]++;
+            }
             for (int c = 0; c < count; c++) {
-                edges[c] = new HashMap<>();
+                members[c] = new int[size[c]];
+                size[c] = 0;
             }
             for (int i = 0; i < size(); i++) {
-                for (int t = 0; t < neighbours[i].length; t++) {
-                    int j = neighbours[i][t];
-                    double w = weights[i][t];
-                    int a = community[i];
-                    int b = community[j];
-                    if (a == b) {
-                        // an internal edge i–j is listed at both ends; a self-loop i–i once but is worth two ends
-                        edges[a].merge(a, j == i ? w : w / 2, Double::sum);
-                    } else {
-                        edges[a].merge(b, w, Double::sum);
-                    }
-                }
+                members[community[i]][size[community[i]]++] = i;
             }
+            double[] link = new double[count];
+            boolean[] seen = new boolean[count];
+            int[] touched = new int[count];
             int[][] n = new int[count][];
             double[][] wts = new double[count][];
-            for (int c = 0; c < count; c++) {
-                n[c] = edges[c].keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-                wts[c] = new double[n[c].length];
-                for (int t = 0; t < n[c].length; t++) {
-                    wts[c][t] = edges[c].get(n[c][t]);
+            for (int a = 0; a < count; a++) {
+                int found = 0;
+                for (int i : members[a]) {
+                    for (int t = 0; t < neighbours[i].length; t++) {
+                        int j = neighbours[i][t];
+                        int b = community[j];
+                        if (!seen[b]) {
+                            seen[b] = true;
+                            touched[found++] = b;
+                        }
+                        // an internal edge i–j is listed at both ends; a self-loop i–i once but is worth two ends
+                        link[b] += a != b ? weights[i][t] : j == i ? weights[i][t] : weights[i][t] / 2;
+                    }
+                }
+                Arrays.sort(touched, 0, found);
+                n[a] = Arrays.copyOf(touched, found);
+                wts[a] = new double[found];
+                for (int x = 0; x < found; x++) {
+                    wts[a][x] = link[touched[x]];
+                    link[touched[x]] = 0;
+                    seen[touched[x]] = false;
                 }
             }
             return new Graph(n, wts);

@@ -71,8 +71,23 @@ public final class MotifDiscovery {
             }
         }
         List<Cluster> merged = new PatternMerger(settings, builder).merge(built);
-        return merged.stream().map(Cluster::pattern).filter(p -> p.size() >= settings.minSeqlets())
-                .sorted(Comparator.comparingInt(Pattern::size).reversed()).toList();
+        List<Pattern> kept = new ArrayList<>();
+        Map<String, Integer> rejected = new TreeMap<>();
+        for (Cluster c : merged) {
+            String why = PatternFilter.distinctSequences(c.pattern(), tracks.scores()) < settings.minSeqlets()
+                    ? "fewer than " + settings.minSeqlets() + " different sequences" : PatternFilter.rejection(c.pattern());
+            if (why == null) {
+                kept.add(c.pattern());
+            } else {
+                rejected.merge(why, 1, Integer::sum);
+            }
+        }
+        if (!rejected.isEmpty()) {
+            Log.info("motifs: %d of %d merged patterns are not motifs: %s", merged.size() - kept.size(), merged.size(),
+                    rejected);
+        }
+        kept.sort(Comparator.comparingInt(Pattern::size).reversed());
+        return kept;
     }
 
     /** The member with the largest summed affinity to the other members (ties: the first). */

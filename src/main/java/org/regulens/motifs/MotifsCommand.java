@@ -90,7 +90,8 @@ public final class MotifsCommand implements Callable<Integer> {
     int louvainRuns;
 
     @Option(names = "--min-seqlets", defaultValue = "20",
-            description = "Patterns with fewer seqlets are dropped (default: ${DEFAULT-VALUE}).")
+            description = "Patterns whose seqlets hold fewer different sequences are dropped (default: "
+                    + "${DEFAULT-VALUE}).")
     int minSeqlets;
 
     @Option(names = "--trim-threshold", defaultValue = "0.3",

@@ -4,58 +4,63 @@ import java.util.List;
 
 /**
  * The tracks of one metacluster's seqlets (core plus flanks), ready for comparison: actual and hypothetical
- * contributions multiplied by the metacluster's sign (so that the motif's contributions are positive), their
- * L1-normalised copies, and the one-hot bases, each on both strands. Layout: [seqlet][position·4 + base]. Positions
- * beyond the example's ends are zero (no base, no contribution).
+ * contributions multiplied by the metacluster's sign (so that the motif's contributions are positive) and
+ * L1-normalised, as called (forward). Layout: [seqlet][position·4 + base]. Positions beyond the example's ends are
+ * zero (no base, no contribution).
+ * <p>
+ * Only the two normalised forward tracks are held (about 1 KB per seqlet, 200 MB for 200k seqlets): the raw
+ * tracks, the one-hot bases and every reverse complement are made on demand from the contribution scores, which
+ * are held anyway, since each is read a few times per seqlet at most.
  */
 public final class SeqletTracks {
 
+    private final ContributionScores scores;
     private final List<Seqlet> seqlets;
+    private final int flank;
+    private final int sign;
     private final int length;
-    private final float[][][] actual = new float[2][][];
-    private final float[][][] hypothetical = new float[2][][];
-    private final float[][][] normalisedActual = new float[2][][];
-    private final float[][][] normalisedHypothetical = new float[2][][];
-    private final float[][][] oneHot = new float[2][][];
+    private final float[][] normalisedActual;
+    private final float[][] normalisedHypothetical;
 
     public SeqletTracks(ContributionScores scores, List<Seqlet> seqlets, int flank, int sign) {
+        this.scores = scores;
         this.seqlets = List.copyOf(seqlets);
+        this.flank = flank;
+        this.sign = sign;
         int n = seqlets.size();
         this.length = n == 0 ? 0 : seqlets.get(0).width() + 2 * flank;
-        for (int strand = 0; strand < 2; strand++) {
-            actual[strand] = new float[n][];
-            hypothetical[strand] = new float[n][];
-            normalisedActual[strand] = new float[n][];
-            normalisedHypothetical[strand] = new float[n][];
-            oneHot[strand] = new float[n][];
-        }
+        normalisedActual = new float[n][];
+        normalisedHypothetical = new float[n][];
         for (int s = 0; s < n; s++) {
-            Seqlet seqlet = seqlets.get(s);
-            float[] a = new float[length * 4];
-            float[] h = new float[length * 4];
-            float[] x = new float[length * 4];
-            for (int p = 0; p < length; p++) {
-                int position = seqlet.start() - flank + p;
-                if (position < 0 || position >= scores.length()) {
-                    continue;
-                }
-                for (int b = 0; b < 4; b++) {
-                    a[p * 4 + b] = sign * scores.actual(seqlet.example(), b, position);
-                    h[p * 4 + b] = sign * scores.hypothetical(seqlet.example(), b, position);
-                    x[p * 4 + b] = scores.oneHot(seqlet.example(), b, position);
-                }
-            }
-            set(0, s, a, h, x);
-            set(1, s, reverseComplement(a), reverseComplement(h), reverseComplement(x));
+            normalisedActual[s] = l1Normalised(raw(s, Kind.ACTUAL));
+            normalisedHypothetical[s] = l1Normalised(raw(s, Kind.HYPOTHETICAL));
         }
     }
 
-    private void set(int strand, int s, float[] a, float[] h, float[] x) {
-        actual[strand][s] = a;
-        hypothetical[strand][s] = h;
-        oneHot[strand][s] = x;
-        normalisedActual[strand][s] = l1Normalised(a);
-        normalisedHypothetical[strand][s] = l1Normalised(h);
+    private enum Kind { ACTUAL, HYPOTHETICAL, ONE_HOT }
+
+    /** The forward track of one kind, read from the scores (sign applied to contributions). */
+    private float[] raw(int s, Kind kind) {
+        Seqlet seqlet = seqlets.get(s);
+        float[] t = new float[length * 4];
+        for (int p = 0; p < length; p++) {
+            int position = seqlet.start() - flank + p;
+            if (position < 0 || position >= scores.length()) {
+                continue;
+            }
+            for (int b = 0; b < 4; b++) {
+                t[p * 4 + b] = switch (kind) {
+                    case ACTUAL -> sign * scores.actual(seqlet.example(), b, position);
+                    case HYPOTHETICAL -> sign * scores.hypothetical(seqlet.example(), b, position);
+                    case ONE_HOT -> scores.oneHot(seqlet.example(), b, position);
+                };
+            }
+        }
+        return t;
+    }
+
+    private static float[] oriented(float[] forward, int strand) {
+        return strand == 0 ? forward : reverseComplement(forward);
     }
 
     /** A [position·4 + base] track read on the other strand. */
@@ -85,6 +90,10 @@ public final class SeqletTracks {
         return out;
     }
 
+    public ContributionScores scores() {
+        return scores;
+    }
+
     public int size() {
         return seqlets.size();
     }
@@ -98,24 +107,28 @@ public final class SeqletTracks {
         return seqlets.get(s);
     }
 
-    /** @param strand 0 as called, 1 reverse complement */
+    /** A fresh array. @param strand 0 as called, 1 reverse complement */
     public float[] actual(int s, int strand) {
-        return actual[strand][s];
+        return oriented(raw(s, Kind.ACTUAL), strand);
     }
 
+    /** A fresh array. */
     public float[] hypothetical(int s, int strand) {
-        return hypothetical[strand][s];
+        return oriented(raw(s, Kind.HYPOTHETICAL), strand);
     }
 
+    /** The held array on strand 0 (do not modify), a fresh one on strand 1. */
     public float[] normalisedActual(int s, int strand) {
-        return normalisedActual[strand][s];
+        return oriented(normalisedActual[s], strand);
     }
 
+    /** The held array on strand 0 (do not modify), a fresh one on strand 1. */
     public float[] normalisedHypothetical(int s, int strand) {
-        return normalisedHypothetical[strand][s];
+        return oriented(normalisedHypothetical[s], strand);
     }
 
+    /** A fresh array. */
     public float[] oneHot(int s, int strand) {
-        return oneHot[strand][s];
+        return oriented(raw(s, Kind.ONE_HOT), strand);
     }
 }

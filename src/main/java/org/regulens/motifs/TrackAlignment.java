@@ -52,6 +52,38 @@ public final class TrackAlignment {
         return new Alignment(both, bestShift, bestStrand);
     }
 
+    /**
+     * The similarity of {@link #best} when a is given on both strands and b only as called: reading b as its
+     * reverse complement against a is the same comparison as reading a as its reverse complement against b, and the
+     * shifts −maxShift..maxShift map onto themselves for tracks of equal length. So a's reverse complement is made
+     * once per seqlet, not once per pair, and only forward tracks need be held.
+     */
+    public static double bestSimilarity(float[][] aActual, float[][] aHyp, float[] bActual, float[] bHyp, int maxShift) {
+        double best = Double.NEGATIVE_INFINITY;
+        int bestShift = 0;
+        int bestStrand = 0;
+        double totalB = total(bActual);
+        double[] sums = new double[2];
+        for (int strand = 0; strand < 2; strand++) {
+            double totals = total(aActual[strand]) + totalB;
+            for (int shift = -maxShift; shift <= maxShift; shift++) {
+                sums[0] = 0;
+                sums[1] = 0;
+                if (overlap(aActual[strand], bActual, shift, sums)) {
+                    double denominator = totals - sums[1];
+                    double similarity = denominator <= 0 ? 0 : sums[0] / denominator;
+                    if (similarity > best) {
+                        best = similarity;
+                        bestShift = shift;
+                        bestStrand = strand;
+                    }
+                }
+            }
+        }
+        return similarity(aActual[bestStrand], aHyp[bestStrand], bActual, bHyp, bestShift,
+                total(aActual[bestStrand]) + total(aHyp[bestStrand]) + totalB + total(bHyp));
+    }
+
     /** Accumulates one track pair's overlap at {@code shift} into sums; false when they do not overlap. */
     private static boolean overlap(float[] a, float[] b, int shift, double[] sums) {
         int from = Math.max(0, shift);
