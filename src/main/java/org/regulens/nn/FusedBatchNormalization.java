@@ -1,7 +1,5 @@
 package org.regulens.nn;
 
-import java.lang.reflect.Field;
-import java.lang.reflect.Modifier;
 import java.util.Collection;
 import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
@@ -26,12 +24,12 @@ public final class FusedBatchNormalization extends BatchNormalization {
 
     /** The fused version of a standard layer configuration: every setting copied. */
     public static FusedBatchNormalization of(BatchNormalization standard) {
-        return copyFields(standard, new FusedBatchNormalization());
+        return LayerConfigurations.copy(BatchNormalization.class, standard, new FusedBatchNormalization());
     }
 
     /** The standard deeplearning4j layer configuration with the same settings. */
     public BatchNormalization standard() {
-        return copyFields(this, new BatchNormalization());
+        return LayerConfigurations.copy(BatchNormalization.class, this, new BatchNormalization());
     }
 
     @Override
@@ -46,26 +44,5 @@ public final class FusedBatchNormalization extends BatchNormalization {
         layer.setParamTable(paramTable);
         layer.setConf(conf);
         return layer;
-    }
-
-    /**
-     * Copies every instance field declared by BatchNormalization and its superclasses, so no setting (decay, eps,
-     * log-std parameterisation, updater, regularisation, name, ...) can be forgotten by a hand-written copy.
-     */
-    private static <T extends BatchNormalization> T copyFields(BatchNormalization from, T to) {
-        try {
-            for (Class<?> type = BatchNormalization.class; type != Object.class; type = type.getSuperclass()) {
-                for (Field field : type.getDeclaredFields()) {
-                    if (Modifier.isStatic(field.getModifiers())) {
-                        continue;
-                    }
-                    field.setAccessible(true);
-                    field.set(to, field.get(from));
-                }
-            }
-            return to;
-        } catch (IllegalAccessException e) {
-            throw new IllegalStateException("cannot copy a batch normalisation configuration", e);
-        }
     }
 }

@@ -7,6 +7,7 @@ import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 
 /**
@@ -19,7 +20,9 @@ public final class TrainingLayers {
     private TrainingLayers() {
     }
 
-    /** Batch normalisation layers become {@link FusedBatchNormalization}. */
+    /**
+     * Batch normalisation layers become {@link FusedBatchNormalization}, 2-D convolutions {@link NativeConvolution}.
+     */
     public static MultiLayerConfiguration fused(MultiLayerConfiguration configuration) {
         return swap(configuration, TrainingLayers::toFused);
     }
@@ -39,16 +42,26 @@ public final class TrainingLayers {
 
     /** True when a configuration holds a fused layer. */
     public static boolean hasFused(MultiLayerConfiguration configuration) {
-        return configuration.getConfs().stream().anyMatch(c -> c.getLayer() instanceof FusedBatchNormalization);
+        return configuration.getConfs().stream().anyMatch(c -> c.getLayer() instanceof FusedBatchNormalization
+                || c.getLayer() instanceof NativeConvolution);
     }
 
     private static Layer toFused(Layer layer) {
-        return layer instanceof BatchNormalization bn && !(layer instanceof FusedBatchNormalization)
-                ? FusedBatchNormalization.of(bn) : layer;
+        // exact classes only: subclasses (Convolution1DLayer, ...) compute something else
+        if (layer.getClass() == BatchNormalization.class) {
+            return FusedBatchNormalization.of((BatchNormalization) layer);
+        }
+        if (layer.getClass() == ConvolutionLayer.class) {
+            return NativeConvolution.of((ConvolutionLayer) layer);
+        }
+        return layer;
     }
 
     private static Layer toStandard(Layer layer) {
-        return layer instanceof FusedBatchNormalization fused ? fused.standard() : layer;
+        if (layer instanceof FusedBatchNormalization fused) {
+            return fused.standard();
+        }
+        return layer instanceof NativeConvolution convolution ? convolution.standard() : layer;
     }
 
     private static MultiLayerConfiguration swap(MultiLayerConfiguration configuration, UnaryOperator<Layer> swap) {
