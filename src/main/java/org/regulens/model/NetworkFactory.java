@@ -48,9 +48,13 @@ public final class NetworkFactory {
     /**
      * The training network for these settings: as {@link #build} with the loss layer, but with fused batch
      * normalisation ({@link FusedBatchNormalization}: same parameters, same results, a fraction of the array
-     * operations). Turn it into standard layers with {@link #standardLayers} before saving or interpreting it.
+     * operations; on the CPU backend only, else the standard layers). Turn it into standard layers with
+     * {@link #standardLayers} before saving or interpreting it.
      */
     public static Model buildForTraining(ModelSettings settings, int length, int tasks, double[] positiveWeights) {
+        if (!TrainingLayers.available()) {
+            return build(settings, length, tasks, positiveWeights, true);
+        }
         Architecture architecture = Architecture.parse(settings.arch());
         LayerStack stack = architecture.layers(new LayerStack(settings));
         return stack.isGraph()

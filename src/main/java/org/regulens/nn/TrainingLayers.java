@@ -9,6 +9,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
+import org.nd4j.linalg.factory.Nd4j;
 
 /**
  * Swaps layer configurations between deeplearning4j's standard layers (what model files hold and every command but
@@ -18,6 +19,14 @@ import org.deeplearning4j.nn.conf.layers.Layer;
 public final class TrainingLayers {
 
     private TrainingLayers() {
+    }
+
+    /**
+     * True on ND4J's CPU backend, the only one the fused layers are written for (they read and write host memory
+     * directly).
+     */
+    public static boolean available() {
+        return "CPU".equalsIgnoreCase(Nd4j.getExecutioner().getEnvironmentInformation().getProperty("backend"));
     }
 
     /**
