@@ -15,6 +15,8 @@ import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
+import org.regulens.nn.FusedBatchNormalization;
+import org.regulens.nn.TrainingLayers;
 
 /**
  * Builds deeplearning4j networks from {@link ModelSettings}: the architecture's layers, a dense layer giving one
@@ -41,6 +43,45 @@ public final class NetworkFactory {
         return stack.isGraph()
                 ? graph(graphConfiguration(stack, settings, architecture, length, tasks, positiveWeights, withLoss))
                 : network(configuration(stack, settings, architecture, length, tasks, positiveWeights, withLoss));
+    }
+
+    /**
+     * The training network for these settings: as {@link #build} with the loss layer, but with fused batch
+     * normalisation ({@link FusedBatchNormalization}: same parameters, same results, a fraction of the array
+     * operations; on the CPU backend only, else the standard layers). Turn it into standard layers with
+     * {@link #standardLayers} before saving or interpreting it.
+     */
+    public static Model buildForTraining(ModelSettings settings, int length, int tasks, double[] positiveWeights) {
+        if (!TrainingLayers.available()) {
+            return build(settings, length, tasks, positiveWeights, true);
+        }
+        Architecture architecture = Architecture.parse(settings.arch());
+        LayerStack stack = architecture.layers(new LayerStack(settings));
+        return stack.isGraph()
+                ? graph(TrainingLayers.fused(
+                        graphConfiguration(stack, settings, architecture, length, tasks, positiveWeights, true)))
+                : network(TrainingLayers.fused(
+                        configuration(stack, settings, architecture, length, tasks, positiveWeights, true)));
+    }
+
+    /**
+     * The same network with deeplearning4j's standard layers (a new network holding a copy of the parameters; the
+     * configuration, including the updater's last learning rate, is copied too). Networks without fused layers
+     * come back as they are.
+     */
+    public static Model standardLayers(Model network) {
+        Model standard;
+        if (network instanceof ComputationGraph graph) {
+            standard = graph(TrainingLayers.standard(graph.getConfiguration().clone()));
+        } else {
+            MultiLayerConfiguration configuration = ((MultiLayerNetwork) network).getLayerWiseConfigurations();
+            if (!TrainingLayers.hasFused(configuration)) {
+                return network;
+            }
+            standard = network(TrainingLayers.standard(configuration.clone()));
+        }
+        standard.setParams(network.params());
+        return standard;
     }
 
     /** The configuration of an architecture without skip connections. */

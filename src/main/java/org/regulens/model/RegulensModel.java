@@ -46,6 +46,11 @@ public final class RegulensModel {
         this.metadata = new LinkedHashMap<>(metadata);
     }
 
+    /** The same model (settings, tasks, metadata) on another network with the same layers and parameters. */
+    public RegulensModel withNetwork(Model other) {
+        return new RegulensModel(other, settings, length, tasks, metadata);
+    }
+
     /** The deeplearning4j network as trained: a {@link MultiLayerNetwork} or a {@link ComputationGraph}. */
     public Model network() {
         return network;

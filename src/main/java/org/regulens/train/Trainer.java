@@ -74,7 +74,8 @@ public final class Trainer {
         warnAboutOneClassTasks(data, validRows, "validation");
         double[] positiveWeights = positiveWeights(data, trainRows);
         Nd4j.getRandom().setSeed(modelSettings.seed());
-        Model network = NetworkFactory.build(modelSettings, data.length(), tasks.size(), positiveWeights, true);
+        // fused batch norm while training; the returned model has deeplearning4j's standard layers
+        Model network = NetworkFactory.buildForTraining(modelSettings, data.length(), tasks.size(), positiveWeights);
         RegulensModel model = new RegulensModel(network, modelSettings, data.length(), tasks, Map.of());
         Log.info("%s: %,d parameters; %,d training and %,d validation rows of %d %s, %d task(s)",
                 modelSettings.arch(), network.numParams(), trainRows.length, validRows.length, data.length(),
@@ -157,14 +158,14 @@ public final class Trainer {
             throw new UncheckedIOException("cannot write the training log " + settings.log() + ": " + e.getMessage(), e);
         }
         network.setParams(bestParams);
-        model.parametersChanged();
+        RegulensModel trained = model.withNetwork(NetworkFactory.standardLayers(network));
         Log.info("best epoch %d: validation auPR %.4f", bestEpoch, (double) bestMetrics.getOrDefault("mean_auprc",
                 Double.NaN));
-        model.putMetadata("best_epoch", bestEpoch);
-        model.putMetadata("validation", bestMetrics);
-        model.putMetadata("positive_weights", positiveWeights);
-        model.putMetadata("epochs_run", history.size());
-        return model;
+        trained.putMetadata("best_epoch", bestEpoch);
+        trained.putMetadata("validation", bestMetrics);
+        trained.putMetadata("positive_weights", positiveWeights);
+        trained.putMetadata("epochs_run", history.size());
+        return trained;
     }
 
     /** One optimisation step on a batch (augmented); returns the batch loss. */
