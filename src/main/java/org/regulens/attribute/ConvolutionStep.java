@@ -44,6 +44,45 @@ final class ConvolutionStep implements LocalStep {
         return f;
     }
 
+    /**
+     * The change of this convolution's outputs when input column {@code position} changes by {@code delta}
+     * (one value per input channel), for outputs [outStart, outStart + outWidth) of every filter, added to
+     * {@code out} ([filters][outWidth], row-major): out[f][t] += Σ_c W[f, c, k]·delta[c] where t = position + padLeft − k·d.
+     * A single-base substitution changes one input column, so the first layer's new outputs are the cached ones
+     * plus this rank-one update: no convolution per mutant.
+     */
+    void addColumnChange(int position, float[] delta, int outStart, int outWidth, float[] out) {
+        float[] w = weights();
+        int in = channelsIn();
+        int filters = channelsOut();
+        for (int k = 0; k < width; k++) {
+            int t = position + padLeft - k * dilation - outStart;
+            if (t < 0 || t >= outWidth) {
+                continue;
+            }
+            for (int c = 0; c < in; c++) {
+                float dc = delta[c];
+                if (dc == 0f) {
+                    continue;
+                }
+                int from = (k * in + c) * filters;
+                for (int f = 0; f < filters; f++) {
+                    out[f * outWidth + t] += w[from + f] * dc;
+                }
+            }
+        }
+    }
+
+    private float[] weightValues;
+
+    /** The kernel [width, in, out] as floats, unpacked once. */
+    private float[] weights() {
+        if (weightValues == null) {
+            weightValues = org.regulens.nn.Tensors.floats(kernel);
+        }
+        return weightValues;
+    }
+
     int channelsIn() {
         return (int) kernel.size(1);
     }

@@ -21,6 +21,14 @@ final class MaxPoolStep implements LocalStep {
         return MaxRouting.backward(in, gradOut, size, rule, rule == Rule.RESCALE ? refIn : null);
     }
 
+    /**
+     * The gradient with respect to the input of a ReLU whose output {@code in} this step pools: the ReLU's and this
+     * step's backward passes in one (see {@link MaxRouting#backward(INDArray, INDArray, int, Rule, INDArray, boolean)}).
+     */
+    INDArray backwardThroughRelu(INDArray in, INDArray gradOut, Rule rule) {
+        return MaxRouting.backward(in, gradOut, size, rule, null, true);
+    }
+
     @Override
     public int outLength(int inLength) {
         return inLength / size;

@@ -60,6 +60,19 @@ final class MaxRouting {
      * {@code ref} is the reference's x for {@link Rule#RESCALE}, else null.
      */
     static INDArray backward(INDArray in, INDArray gradOut, int size, Rule rule, INDArray ref) {
+        return backward(in, gradOut, size, rule, ref, false);
+    }
+
+    /**
+     * With {@code reluBefore}, {@code in} is the output of a ReLU and the result is the gradient with respect to
+     * the ReLU's input: the pooled gradient reaches a window's maximum only where it is positive, which is what
+     * the ReLU's backward pass would keep (z &gt; 0 exactly where relu(z) &gt; 0). Fusing the two passes skips a
+     * whole-map pass over mostly zeros. Not for {@link Rule#RESCALE}.
+     */
+    static INDArray backward(INDArray in, INDArray gradOut, int size, Rule rule, INDArray ref, boolean reluBefore) {
+        if (reluBefore && rule == Rule.RESCALE) {
+            throw new IllegalArgumentException("DeepLIFT multipliers need the ReLU's own secants");
+        }
         INDArray x = contiguous(in);
         INDArray g = contiguous(gradOut);
         INDArray r0 = ref == null ? null : contiguous(ref);
@@ -87,18 +100,25 @@ final class MaxRouting {
                     rb.get(ro + r * length, refRow, 0, length);
                 }
                 java.util.Arrays.fill(dx, 0f);
-                routeRow(row, grad, refRow, dx, out, size, rule);
+                routeRow(row, grad, refRow, dx, out, size, rule, reluBefore);
                 db.put(dOff + r * length, dx, 0, length);
             }
         });
         return result;
     }
 
-    private static void routeRow(float[] x, float[] grad, float[] ref, float[] dx, int out, int size, Rule rule) {
+    private static void routeRow(float[] x, float[] grad, float[] ref, float[] dx, int out, int size, Rule rule,
+                                 boolean reluBefore) {
         for (int w = 0; w < out; w++) {
             int from = w * size;
             float g = grad[w];
             int a = argmax(x, from, size);
+            if (reluBefore) {
+                if (x[a] > 0 && (rule != Rule.GUIDED || g > 0)) {
+                    dx[a] += g;
+                }
+                continue;
+            }
             if (rule != Rule.RESCALE) {
                 dx[a] += rule == Rule.GUIDED && g < 0 ? 0 : g;
                 continue;
