@@ -44,13 +44,6 @@ timed() {
     echo -e "$arch\t$method\t$n\t$round\t$tool\t$inproc\t${t// /	}" | tee -a "$runs"
 }
 
-regulens() { # arch method n [extra args]
-    local arch=$1 method=$2 n=$3
-    shift 3
-    "$R" attribute --model "$work/$arch-$length.zip" --data "$data" --method "$method" --max-sequences "$n" \
-        --out "$work/attr.npz" "$@"
-}
-
 for arch in $archs; do
     m="$work/$arch-$length.zip"
     [[ -f "$m" ]] || "$R" train --data "$data" --arch "$arch" --out "$m" --epochs 1 --seed 1 -q
@@ -64,12 +57,13 @@ for arch in $archs; do
             basset/deepshap) n=$(( ${N_DEEPSHAP:-120} / 10 )) ;;
             */ism) n=${N_ISM:-2} ;;
         esac
+        ours=("$R" attribute --model "$m" --data "$data" --method "$method" --max-sequences "$n" --out "$work/attr.npz")
         for round in $(seq "$rounds"); do
             if [[ "$method" == ism ]]; then
-                timed "$arch" ism "$n" "$round" regulens-fast regulens "$arch" ism "$n"
-                timed "$arch" ism "$n" "$round" regulens-naive regulens "$arch" ism "$n" --naive-ism
+                timed "$arch" ism "$n" "$round" regulens-fast "${ours[@]}"
+                timed "$arch" ism "$n" "$round" regulens-naive "${ours[@]}" --naive-ism
             else
-                timed "$arch" "$method" "$n" "$round" regulens regulens "$arch" "$method" "$n"
+                timed "$arch" "$method" "$n" "$round" regulens "${ours[@]}"
                 py=$method
                 [[ "$method" == deepshap ]] && py=deepshap_cost
                 timed "$arch" "$method" "$n" "$round" pytorch $PY "$root/bench/attribute/pytorch_attribution.py" \

@@ -152,7 +152,6 @@ class AttributionMethodsSpec extends Specification {
         then:
         scale > 0
         (0..<(4 * len)).every { Math.abs(fast[it] - expected[it]) <= 1e-5 * Math.max(1, scale) }
-        (0..<4).any { fast[it * len + 11] != 0f }
 
         where:
         width | dilation
