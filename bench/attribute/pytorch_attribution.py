@@ -1,19 +1,27 @@
-"""Attribution throughput of the same computations in PyTorch on CPU, for comparison with `regulens attribute`.
+"""The anchor for `regulens attribute` speed: the same computations in plain PyTorch on CPU.
 
-Random-weight cnn-local or basset (eval mode, batch norm folded away by using none), random one-hot inputs of length
-L. Methods: saliency (one input gradient), ig (50 path points), ism (naive: every single-base substitution, batched
-forward passes), deepshap_cost (input gradients of 20 sequence-reference pairs: the backward-pass work DeepSHAP does;
-PyTorch has no DeepLIFT rules without captum/shap, which are not installed here).
-Usage: /usr/bin/python3 pytorch_attribution.py ARCH LENGTH METHOD [N] [THREADS]   prints sequences/s
+Same architecture as regulens' cnn-local or basset after inference rewriting (batch norm folded, dropout gone),
+random weights (the cost of these dense operations does not depend on the values), and the same rows: the first N
+of the regulens data set DATA.npz ("x", one-hot N x 4 x L) when given, else random one-hot rows. Methods:
+saliency (one input gradient per row, batches of 256 rows as regulens), ig (50 path points from a zero baseline,
+all rows' points in one backward pass per 5 rows as regulens), ism (naive: every single-base substitution of each
+row, batched forward passes of 512), deepshap_cost (input gradients of 20 sequence-reference pairs per row: the
+backward-pass work DeepSHAP does; DeepLIFT's rules need captum or shap, not installable here, so this is a lower
+bound on PyTorch's DeepSHAP cost).
+A warm-up on min(N, 4) rows first, then the timed run on N rows. Prints the seconds of the timed run.
+Usage: /usr/bin/python3 pytorch_attribution.py ARCH LENGTH METHOD N THREADS [DATA.npz]
 """
 import sys
 import time
+
+import numpy as np
 import torch
 from torch import nn
 
 arch, length, method = sys.argv[1], int(sys.argv[2]), sys.argv[3]
 n = int(sys.argv[4]) if len(sys.argv) > 4 else 64
 threads = int(sys.argv[5]) if len(sys.argv) > 5 else 2
+data = sys.argv[6] if len(sys.argv) > 6 else None
 torch.set_num_threads(threads)
 torch.manual_seed(1)
 
@@ -32,11 +40,17 @@ elif arch == "basset":
 else:
     raise SystemExit("unknown arch " + arch)
 model = nn.Sequential(*layers, nn.Flatten(), *head).eval()
-x = torch.zeros(n, 4, length)
-x[torch.arange(n).unsqueeze(1), torch.randint(0, 4, (n, length)), torch.arange(length)] = 1
+if data:
+    rows = np.load(data)["x"][:n].astype(np.float32)
+    if rows.shape[0] < n or rows.shape[2] != length:
+        raise SystemExit(f"{data}: needs {n} rows of {length} bp, has {rows.shape}")
+    x = torch.from_numpy(rows)
+else:
+    x = torch.zeros(n, 4, length)
+    x[torch.arange(n).unsqueeze(1), torch.randint(0, 4, (n, length)), torch.arange(length)] = 1
 
 
-def gradients(inputs, batch=64):
+def gradients(inputs, batch):
     out = []
     for i in range(0, len(inputs), batch):
         part = inputs[i:i + batch].clone().requires_grad_(True)
@@ -45,19 +59,21 @@ def gradients(inputs, batch=64):
     return torch.cat(out)
 
 
-def run():
+def run(x):
     if method == "saliency":
-        gradients(x)
+        gradients(x, 256)
     elif method == "ig":
-        alphas = (torch.arange(50) + 0.5) / 50
-        for i in range(n):
-            gradients(alphas.view(-1, 1, 1) * x[i:i + 1], 64).mean(0)
+        alphas = ((torch.arange(50) + 0.5) / 50).view(1, -1, 1, 1)
+        for i in range(0, len(x), 5):
+            rows = x[i:i + 5]
+            path = (alphas * rows.unsqueeze(1)).reshape(-1, 4, length)
+            gradients(path, len(path)).reshape(len(rows), 50, 4, length).mean(1)
     elif method == "deepshap_cost":
-        for i in range(0, n, 4):
-            gradients(x[i:i + 4].repeat_interleave(20, 0), 80)
+        for i in range(0, len(x), 6):
+            gradients(x[i:i + 6].repeat_interleave(20, 0), 120)
     elif method == "ism":
         with torch.no_grad():
-            for i in range(n):
+            for i in range(len(x)):
                 mutants = x[i].repeat(4 * length, 1, 1)
                 for j in range(length):
                     mutants[4 * j:4 * j + 4, :, j] = torch.eye(4)
@@ -67,7 +83,8 @@ def run():
         raise SystemExit("unknown method " + method)
 
 
-run()  # warm-up
+run(x[:min(n, 4)])  # warm-up
 start = time.perf_counter()
-run()
-print(f"{arch}\t{length}\t{method}\tpytorch {torch.__version__}\t{threads} threads\t{n / (time.perf_counter() - start):.3g} sequences/s")
+run(x)
+seconds = time.perf_counter() - start
+print(f"{arch}\t{length}\t{method}\tpytorch {torch.__version__}\t{threads} threads\t{seconds:.3f} s\t{n / seconds:.3g} sequences/s")

@@ -205,7 +205,7 @@ public final class AttributeCommand implements Callable<Integer> {
                 long[] ids = java.util.Arrays.stream(b.rows()).asLongStream().toArray();
                 Attribution a = attribution.attribute(b.x(), b.size(), ids);
                 float[] actual = a.actual(b.x());
-                float[][] predictions = RegulensModel.sigmoid(function.logits(b.x(), b.size()));
+                float[][] predictions = RegulensModel.sigmoid(a.logits() != null ? a.logits() : function.logits(b.x(), b.size()));
                 for (int i = 0; i < b.size(); i++) {
                     float[] x = java.util.Arrays.copyOfRange(b.x(), i * size, (i + 1) * size);
                     float[] hyp = java.util.Arrays.copyOfRange(a.hypothetical(), i * size, (i + 1) * size);

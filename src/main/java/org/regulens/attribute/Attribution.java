@@ -5,11 +5,17 @@ package org.regulens.attribute;
  * position), for DeepLIFT/DeepSHAP the convergence delta per row (NaN for other methods), and the actual
  * contributions (n × 4 × L, zero off the observed bases) when a method defines them otherwise than as
  * hypothetical × one-hot (saliency: |gradient| at the observed base); null means hypothetical × one-hot.
+ * {@code logits} [n][tasks] are the model's logits of the rows when the method computed them on the way (null
+ * otherwise), so that predictions need no second forward pass.
  */
-public record Attribution(float[] hypothetical, float[] delta, float[] actual) {
+public record Attribution(float[] hypothetical, float[] delta, float[] actual, float[][] logits) {
 
     public Attribution(float[] hypothetical, float[] delta) {
-        this(hypothetical, delta, null);
+        this(hypothetical, delta, null, null);
+    }
+
+    public Attribution(float[] hypothetical, float[] delta, float[] actual) {
+        this(hypothetical, delta, actual, null);
     }
 
     /** The actual contributions of the rows {@code x} (n × 4 × L, as attributed): {@link #actual()}, or hypothetical × x. */

@@ -44,6 +44,45 @@ final class ConvolutionStep implements LocalStep {
         return f;
     }
 
+    /**
+     * The change of this convolution's outputs when input column {@code position} changes by {@code delta}
+     * (one value per input channel), for outputs [outStart, outStart + outWidth) of every filter, added to
+     * {@code out} ([filters][outWidth], row-major): out[f][t] += Σ_c W[f, c, k]·delta[c] where t = position + padLeft − k·d.
+     * A single-base substitution changes one input column, so the first layer's new outputs are the cached ones
+     * plus this rank-one update: no convolution per mutant.
+     */
+    void addColumnChange(int position, float[] delta, int outStart, int outWidth, float[] out) {
+        float[] w = weights();
+        int in = channelsIn();
+        int filters = channelsOut();
+        for (int k = 0; k < width; k++) {
+            int t = position + padLeft - k * dilation - outStart;
+            if (t < 0 || t >= outWidth) {
+                continue;
+            }
+            for (int c = 0; c < in; c++) {
+                float dc = delta[c];
+                if (dc == 0f) {
+                    continue;
+                }
+                int from = (k * in + c) * filters;
+                for (int f = 0; f < filters; f++) {
+                    out[f * outWidth + t] += w[from + f] * dc;
+                }
+            }
+        }
+    }
+
+    private float[] weightValues;
+
+    /** The kernel [width, in, out] as floats, unpacked once. */
+    private float[] weights() {
+        if (weightValues == null) {
+            weightValues = org.regulens.nn.Tensors.floats(kernel);
+        }
+        return weightValues;
+    }
+
     int channelsIn() {
         return (int) kernel.size(1);
     }
@@ -59,24 +98,33 @@ final class ConvolutionStep implements LocalStep {
 
     @Override
     public INDArray forward(INDArray in) {
+        if (dilation == 1 && 2 * padLeft == span()) {
+            return conv(in, kernel, bias, padLeft); // oneDNN pads by itself: no padded copy
+        }
         return forwardSlices(pad(in, padLeft, span() - padLeft));
     }
 
     @Override
     public INDArray forwardSlices(INDArray slices) {
+        if (dilation == 1) {
+            return conv(slices, kernel, bias, 0);
+        }
         return valid(slices, kernel).addi(bias.reshape(new long[] {1, -1, 1}));
     }
 
     @Override
     public INDArray backward(INDArray in, INDArray out, INDArray gradOut, Rule rule, INDArray refIn, INDArray refOut) {
         // dx[s] = Σ_k W[k] g[s − k·d + padLeft]: a valid convolution of g padded by span − padLeft on the left
+        if (dilation == 1 && 2 * padLeft == span()) {
+            return conv(gradOut, transposed, null, padLeft);
+        }
         return valid(pad(gradOut, span() - padLeft, padLeft), transposed);
     }
 
     /** A valid (unpadded) convolution with this step's dilation. */
     private INDArray valid(INDArray x, INDArray w) {
         if (dilation == 1) {
-            return conv(x, w);
+            return conv(x, w, null, 0);
         }
         // oneDNN refuses dilated 1-D convolutions here, so split the outputs by position modulo d: each phase is
         // an undilated convolution of every d-th input
@@ -86,16 +134,18 @@ final class ConvolutionStep implements LocalStep {
         INDArray result = Nd4j.create(x.dataType(), n, w.size(2), outLength);
         for (int phase = 0; phase < dilation && phase < outLength; phase++) {
             INDArray sub = x.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(phase, dilation, length)).dup('c');
-            INDArray y = conv(sub, w);
+            INDArray y = conv(sub, w, null, 0);
             INDArray target = result.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(phase, dilation, outLength));
             target.assign(y.get(NDArrayIndex.all(), NDArrayIndex.all(), NDArrayIndex.interval(0, target.size(2))));
         }
         return result;
     }
 
-    private INDArray conv(INDArray x, INDArray w) {
-        return Nd4j.cnn().conv1d(x, w, Conv1DConfig.builder().k(width).s(1).p(0).d(1)
-                .dataFormat(Conv1DConfig.NCW).paddingMode(PaddingMode.VALID).build());
+    /** An undilated convolution of x with w (and bias b unless null), {@code padding} zeros on either side. */
+    private INDArray conv(INDArray x, INDArray w, INDArray b, int padding) {
+        Conv1DConfig config = Conv1DConfig.builder().k(width).s(1).p(padding).d(1)
+                .dataFormat(Conv1DConfig.NCW).paddingMode(PaddingMode.VALID).build();
+        return b == null ? Nd4j.cnn().conv1d(x, w, config) : Nd4j.cnn().conv1d(x, w, b, config);
     }
 
     /** x with {@code left} and {@code right} zero columns added. */

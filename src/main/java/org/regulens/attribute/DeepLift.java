@@ -35,9 +35,14 @@ final class DeepLift implements AttributionMethod {
             }
             baseline.fill(x, i * size, length, seed, rows[i], references, refs, i * references * size);
         }
-        float[] m = function.backward(tiled, pairs, task, Rule.RESCALE, refs);
-        float[][] fx = function.logits(x, n);
-        float[][] fr = function.logits(refs, pairs);
+        // the pass's forward runs give f(x) (each row tiled per reference) and f(r): no second forward pass
+        ModelFunction.Pass pass = function.pass(tiled, pairs, task, Rule.RESCALE, refs);
+        float[] m = pass.gradient();
+        float[][] fr = pass.referenceLogits();
+        float[][] fx = new float[n][];
+        for (int i = 0; i < n; i++) {
+            fx[i] = pass.logits()[i * references];
+        }
         float[] hyp = new float[n * size];
         float[] delta = new float[n];
         for (int i = 0; i < n; i++) {
@@ -49,7 +54,7 @@ final class DeepLift implements AttributionMethod {
             }
             delta[i] = (float) Math.abs(Attribution.total(hyp, x, i * size, length) - expected);
         }
-        return new Attribution(hyp, delta);
+        return new Attribution(hyp, delta, null, fx);
     }
 
     @Override

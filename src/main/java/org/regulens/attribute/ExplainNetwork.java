@@ -80,6 +80,13 @@ public final class ExplainNetwork {
     public INDArray backward(List<INDArray> trace, int from, int to, INDArray grad, Rule rule, List<INDArray> reference) {
         INDArray g = grad;
         for (int k = from - 1; k >= to; k--) {
+            if (rule != Rule.RESCALE && k - 1 >= to && steps.get(k) instanceof MaxPoolStep pool
+                    && steps.get(k - 1) instanceof ActivationStep a && a.function() == Nonlinearity.RELU) {
+                // ReLU then max pooling: one fused pass (the gradient reaches only the windows' positive maxima)
+                g = pool.backwardThroughRelu(trace.get(k), g, rule);
+                k--;
+                continue;
+            }
             g = steps.get(k).backward(trace.get(k), trace.get(k + 1), g, rule,
                     reference == null ? null : reference.get(k), reference == null ? null : reference.get(k + 1));
         }

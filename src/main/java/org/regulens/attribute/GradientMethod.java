@@ -34,8 +34,8 @@ final class GradientMethod implements AttributionMethod {
 
     @Override
     public Attribution attribute(float[] x, int n, long[] rows) {
-        float[] hyp = java.util.Arrays.copyOf(function.backward(x, n, task,
-                kind == Kind.GUIDED ? Rule.GUIDED : Rule.GRADIENT, null), n * 4 * function.length());
+        ModelFunction.Pass pass = function.pass(x, n, task, kind == Kind.GUIDED ? Rule.GUIDED : Rule.GRADIENT, null);
+        float[] hyp = java.util.Arrays.copyOf(pass.gradient(), n * 4 * function.length());
         if (centre) {
             Attribution.centre(hyp, n, function.length());
         }
@@ -46,7 +46,7 @@ final class GradientMethod implements AttributionMethod {
                 actual[k] = Math.abs(hyp[k]) * x[k];
             }
         }
-        return new Attribution(hyp, Attribution.noDelta(n), actual);
+        return new Attribution(hyp, Attribution.noDelta(n), actual, pass.logits());
     }
 
     @Override

@@ -69,16 +69,27 @@ final class InSilicoMutagenesis implements AttributionMethod {
         ExplainNetwork network = function.network();
         List<INDArray> trace = network.forward(function.tensor(row, 1));
         float reference = trace.get(trace.size() - 1).getFloat(0, task);
+        // the cached tensors unpacked once per row, not once per batch of mutants
+        float[][] cached = fast ? new float[trace.size()][] : null;
         float[] deltas = new float[4 * length];
         for (int from = 0; from < mutants.size(); from += MUTANTS_PER_BATCH) {
             List<int[]> batch = mutants.subList(from, Math.min(mutants.size(), from + MUTANTS_PER_BATCH));
-            INDArray logits = fast ? fastLogits(network, trace, batch) : naiveLogits(network, row, batch);
+            INDArray logits = fast ? fastLogits(network, trace, cached, row, batch) : naiveLogits(network, row, batch);
+            float[] values = Tensors.floats(logits);
+            int tasks = (int) logits.size(1);
             for (int m = 0; m < batch.size(); m++) {
                 int[] mutant = batch.get(m);
-                deltas[mutant[1] * length + mutant[0]] = logits.getFloat(m, task) - reference;
+                deltas[mutant[1] * length + mutant[0]] = values[m * tasks + task] - reference;
             }
         }
         return deltas;
+    }
+
+    private static float[] cachedAt(List<INDArray> trace, float[][] cached, int layer) {
+        if (cached[layer] == null) {
+            cached[layer] = Tensors.floats(trace.get(layer));
+        }
+        return cached[layer];
     }
 
     private INDArray naiveLogits(ExplainNetwork network, float[] row, List<int[]> batch) {
@@ -95,8 +106,10 @@ final class InSilicoMutagenesis implements AttributionMethod {
         return network.logits(function.tensor(mutated, batch.size()));
     }
 
-    private INDArray fastLogits(ExplainNetwork network, List<INDArray> trace, List<int[]> batch) {
+    private INDArray fastLogits(ExplainNetwork network, List<INDArray> trace, float[][] cached, float[] row,
+                                List<int[]> batch) {
         int k = batch.size();
+        int length = function.length();
         // the change as a window [start, start + width) of the current layer's input with its new values
         int[] start = new int[k];
         int width = 1;
@@ -108,8 +121,31 @@ final class InSilicoMutagenesis implements AttributionMethod {
         }
         List<Step> steps = network.steps();
         int layer = 0;
+        if (!steps.isEmpty() && steps.get(0) instanceof ConvolutionStep first && first.channelsIn() == 4) {
+            // first convolution: cached outputs plus the substitution's rank-one change (W[:, new, k] − W[:, old, k])
+            float[] z = cachedAt(trace, cached, 1);
+            int filters = first.channelsOut();
+            int outWidth = first.outWidth(1, length);
+            float[] delta = new float[4];
+            for (int m = 0; m < k; m++) {
+                int position = start[m];
+                int outStart = first.outStart(position, outWidth, length);
+                float[] out = new float[filters * outWidth];
+                for (int f = 0; f < filters; f++) {
+                    System.arraycopy(z, f * length + outStart, out, f * outWidth, outWidth);
+                }
+                for (int c = 0; c < 4; c++) {
+                    delta[c] = patch[m][c] - row[c * length + position];
+                }
+                first.addColumnChange(position, delta, outStart, outWidth, out);
+                patch[m] = out;
+                start[m] = outStart;
+            }
+            width = outWidth;
+            layer = 1;
+        }
         while (layer < steps.size() && steps.get(layer) instanceof LocalStep local) {
-            float[] cached = Tensors.floats(trace.get(layer));
+            float[] values0 = cachedAt(trace, cached, layer);
             int channels = (int) trace.get(layer).size(1);
             int inLength = (int) trace.get(layer).size(2);
             int outLength = local.outLength(inLength);
@@ -128,7 +164,7 @@ final class InSilicoMutagenesis implements AttributionMethod {
                         if (position >= start[m] && position < start[m] + width) {
                             v = patch[m][c * width + position - start[m]];
                         } else if (position >= 0 && position < inLength) {
-                            v = cached[c * inLength + position];
+                            v = values0[c * inLength + position];
                         }
                         slices[to + p] = v;
                     }
@@ -145,16 +181,15 @@ final class InSilicoMutagenesis implements AttributionMethod {
             layer++;
         }
         // materialise the full tensors of the mutants at the first layer that mixes all positions
-        INDArray cachedAt = trace.get(layer);
-        long[] shape = cachedAt.shape();
+        long[] shape = trace.get(layer).shape();
         int channels = (int) shape[1];
         int positions = (int) shape[2];
-        float[] cached = Tensors.floats(cachedAt);
-        float[] full = new float[k * cached.length];
+        float[] before = cachedAt(trace, cached, layer);
+        float[] full = new float[k * before.length];
         for (int m = 0; m < k; m++) {
-            System.arraycopy(cached, 0, full, m * cached.length, cached.length);
+            System.arraycopy(before, 0, full, m * before.length, before.length);
             for (int c = 0; c < channels; c++) {
-                System.arraycopy(patch[m], c * width, full, m * cached.length + c * positions + start[m], width);
+                System.arraycopy(patch[m], c * width, full, m * before.length + c * positions + start[m], width);
             }
         }
         INDArray input = Tensors.of(full, k, channels, positions);

@@ -1,8 +1,6 @@
 package org.regulens.attribute;
 
-import org.regulens.nn.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
 
 /** Max pooling over windows of {@code size} positions with stride {@code size}; an incomplete last window is dropped. */
 final class MaxPoolStep implements LocalStep {
@@ -15,18 +13,20 @@ final class MaxPoolStep implements LocalStep {
 
     @Override
     public INDArray forward(INDArray in) {
-        int rows = (int) (in.size(0) * in.size(1));
-        int length = (int) in.size(2);
-        float[] y = MaxRouting.forward(Tensors.floats(in), rows, length, size);
-        return Tensors.of(y, in.size(0), in.size(1), length / size);
+        return MaxRouting.forward(in, size);
     }
 
     @Override
     public INDArray backward(INDArray in, INDArray out, INDArray gradOut, Rule rule, INDArray refIn, INDArray refOut) {
-        int rows = (int) (in.size(0) * in.size(1));
-        float[] dx = MaxRouting.backward(Tensors.floats(in), Tensors.floats(gradOut), rows, (int) in.size(2), size,
-                rule, rule == Rule.RESCALE ? Tensors.floats(refIn) : null);
-        return Tensors.of(dx, in.shape());
+        return MaxRouting.backward(in, gradOut, size, rule, rule == Rule.RESCALE ? refIn : null);
+    }
+
+    /**
+     * The gradient with respect to the input of a ReLU whose output {@code in} this step pools: the ReLU's and this
+     * step's backward passes in one (see {@link MaxRouting#backward(INDArray, INDArray, int, Rule, INDArray, boolean)}).
+     */
+    INDArray backwardThroughRelu(INDArray in, INDArray gradOut, Rule rule) {
+        return MaxRouting.backward(in, gradOut, size, rule, null, true);
     }
 
     @Override

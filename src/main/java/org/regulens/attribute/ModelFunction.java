@@ -69,25 +69,55 @@ public final class ModelFunction {
      * inputs, for {@link Rule#RESCALE}), as rows.
      */
     public float[] backward(float[] rows, int n, int task, Rule rule, float[] references) {
+        return pass(rows, n, task, rule, references).gradient();
+    }
+
+    /**
+     * A backward pass with the logits its forward passes computed on the way (of the inputs and, for
+     * {@link Rule#RESCALE}, of the references; strand-averaged like {@link #logits}), so that callers need no
+     * second forward pass for predictions or DeepLIFT's convergence delta.
+     */
+    public Pass pass(float[] rows, int n, int task, Rule rule, float[] references) {
         if (!averagesStrands) {
             return raw(rows, n, task, rule, references);
         }
         float[] both = concat(rows, reverseComplement(rows, n), n);
         float[] refs = references == null ? null : concat(references, reverseComplement(references, n), n);
-        float[] m = raw(both, 2 * n, task, rule, refs);
+        Pass p = raw(both, 2 * n, task, rule, refs);
+        float[] m = p.gradient();
         int size = n * 4 * length;
         float[] back = OneHotBatch.reverseComplement(m, size, n, length);
         for (int i = 0; i < size; i++) {
             back[i] = (m[i] + back[i]) / 2;
         }
-        return back;
+        return new Pass(back, strandMean(p.logits(), n), refs == null ? null : strandMean(p.referenceLogits(), n));
     }
 
-    private float[] raw(float[] rows, int n, int task, Rule rule, float[] references) {
+    /** Gradients (or multipliers) as rows, and the logits [n][tasks] of the inputs and the references (or null). */
+    public record Pass(float[] gradient, float[][] logits, float[][] referenceLogits) {
+    }
+
+    private Pass raw(float[] rows, int n, int task, Rule rule, float[] references) {
         List<INDArray> trace = network.forward(tensor(rows, n));
         List<INDArray> reference = rule == Rule.RESCALE ? network.forward(tensor(references, n)) : null;
         INDArray seed = seed(n, task);
-        return network.backward(trace, network.size(), seed, rule, reference).reshape(-1).toFloatVector();
+        float[] gradient = Tensors.floats(network.backward(trace, network.size(), seed, rule, reference));
+        return new Pass(gradient, last(trace).toFloatMatrix(), reference == null ? null : last(reference).toFloatMatrix());
+    }
+
+    private static INDArray last(List<INDArray> trace) {
+        return trace.get(trace.size() - 1);
+    }
+
+    /** Rows i and n + i of [2n][tasks] logits (a strand and its reverse complement) averaged, as {@link #logits}. */
+    private float[][] strandMean(float[][] both, int n) {
+        float[][] mean = new float[n][tasks];
+        for (int i = 0; i < n; i++) {
+            for (int t = 0; t < tasks; t++) {
+                mean[i][t] = (both[i][t] + both[n + i][t]) / 2;
+            }
+        }
+        return mean;
     }
 
     /** A gradient of 1 on the task's logit. */

@@ -2,6 +2,7 @@ package org.regulens.attribute;
 
 import org.regulens.nn.Tensors;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.gradient.ThresholdReluBp;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.ops.transforms.Transforms;
 
@@ -77,6 +78,12 @@ public enum Nonlinearity {
     public INDArray backward(INDArray z, INDArray g, Rule rule, INDArray z0) {
         if (this == IDENTITY) {
             return g.dup();
+        }
+        if (this == RELU && rule == Rule.GRADIENT) {
+            // one native pass (g where z > 0, else 0) instead of comparing, casting and multiplying
+            INDArray m = Nd4j.createUninitialized(g.dataType(), g.shape());
+            Nd4j.exec(new ThresholdReluBp(z, g, m, 0.0));
+            return m;
         }
         if (rule != Rule.RESCALE) {
             INDArray m = derivative(z).muli(g);

@@ -116,6 +116,76 @@ class AttributionMethodsSpec extends Specification {
         arch << ['deepbind', 'basset', 'deepsea', 'danq', 'cnn-local', 'cnn-dist', 'residualbind']
     }
 
+    def "fast ISM (rank-one first layer, windowed layers after it) equals brute-force ISM on a random model (width #width, dilation #dilation)"() {
+        given: 'conv (4→3) → ReLU → max pool 3 → conv (3→2, width 3) → ReLU → dense over all positions, random weights'
+        int len = 40
+        def random = new SplittableRandom(20 + width + dilation)
+        def gauss = { int k -> (0..<k).collect { (float) random.nextGaussian() } as float[] }
+        def net = new ExplainNetwork([
+                new ConvolutionStep('c1', Nd4j.createFromArray(gauss(3 * 4 * width)).reshape('c' as char, [3, 4, width] as long[]),
+                        Nd4j.createFromArray(gauss(3)), dilation),
+                new ActivationStep('r1', Nonlinearity.RELU),
+                new MaxPoolStep(3),
+                new ConvolutionStep('c2', Nd4j.createFromArray(gauss(2 * 3 * 3)).reshape('c' as char, [2, 3, 3] as long[]),
+                        Nd4j.createFromArray(gauss(2)), 1),
+                new ActivationStep('r2', Nonlinearity.RELU),
+                new DenseStep('d', Nd4j.createFromArray(gauss(2 * 13 * 2)).reshape('c' as char, [2 * 13, 2] as long[]),
+                        Nd4j.createFromArray(gauss(2)))],
+                ['c1', 'r1', 'p1', 'c2', 'r2', 'd'])
+        def f = new ModelFunction(net, false, len, 2)
+        float[] x = new float[4 * len]
+        len.times { if (it != 11) x[random.nextInt(4) * len + it] = 1f } // position 11 is N: all four bases tried
+
+        when:
+        float[] fast = new InSilicoMutagenesis(f, 1, true).strandDeltas(x)
+        // brute force: every single-base substitution as a whole new sequence, one forward pass each
+        double reference = f.logits(x, 1)[0][1]
+        def expected = new double[4 * len]
+        for (int j = 0; j < len; j++) for (int b = 0; b < 4; b++) {
+            if (x[b * len + j] == 1f) continue
+            float[] mutant = x.clone()
+            4.times { mutant[it * len + j] = it == b ? 1f : 0f }
+            expected[b * len + j] = f.logits(mutant, 1)[0][1] - reference
+        }
+        double scale = expected.collect { Math.abs(it) }.max()
+
+        then:
+        scale > 0
+        (0..<(4 * len)).every { Math.abs(fast[it] - expected[it]) <= 1e-5 * Math.max(1, scale) }
+
+        where:
+        width | dilation
+        5     | 1
+        4     | 1
+        3     | 2
+    }
+
+    def "a ReLU then max pooling backpropagates fused exactly as step by step (#rule)"() {
+        given: 'pre-activations with ties (all-negative windows, repeated maxima) and mixed-sign incoming gradients'
+        def random = new SplittableRandom(31)
+        int n = 3, c = 4, len = 50
+        float[] z = (0..<(n * c * len)).collect { (float) (random.nextInt(7) - 3) / 2 } as float[]
+        float[] g = (0..<(n * c * (len / 5 as int))).collect { (float) random.nextGaussian() } as float[]
+        def act = new ActivationStep('r', Nonlinearity.RELU)
+        def pool = new MaxPoolStep(5)
+        def net = new ExplainNetwork([act, pool], ['r', 'p'])
+        def zt = Nd4j.createFromArray(z).reshape('c' as char, [n, c, len] as long[])
+        def trace = net.forward(zt)
+        def gt = Nd4j.createFromArray(g).reshape('c' as char, [n, c, len / 5 as int] as long[])
+
+        when:
+        float[] fused = net.backward(trace, 2, gt, rule, null).dup().data().asFloat()
+        def viaPool = pool.backward(trace[1], trace[2], gt, rule, null, null)
+        float[] separate = act.backward(trace[0], trace[1], viaPool, rule, null, null).dup().data().asFloat()
+
+        then:
+        (0..<fused.length).every { fused[it] == separate[it] }
+        fused.any { it != 0f }
+
+        where:
+        rule << [Rule.GRADIENT, Rule.GUIDED]
+    }
+
     def "ISM of a linear model (convolution then dense) equals the analytic effect of each substitution"() {
         given: 'f(x) = Σ_t v[t] (b + Σ_c,k W[c,k] x[c, t + k - 2]) with a width-5 kernel and "same" padding'
         int len = 30
