@@ -73,4 +73,44 @@ class EncodeSequencesSpec extends Specification {
         a.split == [0, 0, 0, 2, 1, 1, 1]
         a.source == [3, 2, 2, 3, 3, 2, 2]
     }
+
+    def "positive-only FASTA: one task named after the file; negatives from a background FASTA, seeded, centred"() {
+        given: '6 bare-named positives, 10 background records of 14 bases (the centre 10 is used)'
+        def pos = dir.resolve('bound.fa')
+        pos.text = (1..6).collect { ">p$it\n${'ACGTACGTAC'.substring(0, 10)}\n" }.join('')
+        def bg = dir.resolve('bg.fa')
+        bg.text = (1..10).collect { ">b$it description text\nTT${'CAGT' * 2}C${'ACGT'[it % 4]}TT\n" }.join('')
+        def out = { dir.resolve("pos-${it}.npz") }
+
+        when:
+        def r1 = run(['encode', '--sequences', pos, '--background', bg, '--neg-ratio', 1.5, '--out', out(1), '--seed', 3])
+        def r2 = run(['encode', '--sequences', pos, '--background', bg, '--neg-ratio', 1.5, '--out', out(2), '--seed', 3])
+        def r3 = run(['encode', '--sequences', pos, '--background', bg, '--neg-ratio', 1.5, '--out', out(3), '--seed', 4])
+        def refused = run(['encode', '--sequences', pos, '--out', out(4)])
+        def a = EncodeGenomeSpec.readArraysOf(out(1))
+        def b = EncodeGenomeSpec.readArraysOf(out(2))
+        def c = EncodeGenomeSpec.readArraysOf(out(3))
+        def negatives = (0..<a.names.length).findAll { a.source[it] == 1 }
+
+        then: '9 = round(1.5 x 6) of the 10 background records, in file order, labelled 0, centre 10 bases'
+        r1.exitCode == 0 && r2.exitCode == 0 && r3.exitCode == 0
+        a.tasks as List == ['bound']
+        a.names.take(6) as List == (1..6).collect { "p$it" }
+        (0..<6).every { a.y[it] == 1f && a.source[it] == 3 }
+        negatives.size() == 9
+        def names = negatives.collect { a.names[it] }
+        names == names.sort(false) { (it.substring(1) as int) }
+        negatives.every { a.y[it] == 0f && EncodeGenomeSpec.decode(a.x.asBytes(), it, 10) == "${'CAGT' * 2}C${'ACGT'[(a.names[it].substring(1) as int) % 4]}" }
+        a.meta.negatives == 'background' && a.meta.background_rows == 9 && a.meta.unlabelled_input
+
+        and: 'the same seed draws the same records; another seed (very likely) other ones'
+        b.names as List == a.names as List && b.split as List == a.split as List
+        c.names as List != a.names as List || c.split as List != a.split as List
+
+        and: 'without negatives a label-free file is refused with a hint'
+        refused.exitCode == 1
+        refused.stderr.contains("${pos}:1: no label in the header")
+        refused.stderr.contains('--negatives shuffle or --background FASTA')
+        !java.nio.file.Files.exists(out(4))
+    }
 }

@@ -45,8 +45,16 @@ public final class EncodeCommand implements Callable<Integer> {
 
     @Option(names = "--sequences", paramLabel = "TABLE",
             description = "Instead of peaks: TSV/CSV with a header, a 'sequence' column, optional 'name' and 'split' "
-                    + "columns and one label column per task; or FASTA with headers '>NAME TASK=1 ...'.")
+                    + "columns and one label column per task; or FASTA with headers '>NAME TASK=1 ...'. Without any "
+                    + "label (no label column, or bare FASTA names) every sequence is a positive of one task named "
+                    + "after the file, and --negatives shuffle or --background makes the negatives.")
     Path sequences;
+
+    @Option(names = "--background", paramLabel = "FASTA",
+            description = "With --sequences: negatives are these sequences (cut to their centre like the others), "
+                    + "--neg-ratio per positive drawn at random (all when fewer), split at random by "
+                    + "--valid-frac/--test-frac. Implies --negatives background.")
+    Path background;
 
     @Output
     @Option(names = "--out", required = true, paramLabel = "DATA.npz", description = "Output data set.")
@@ -60,9 +68,10 @@ public final class EncodeCommand implements Callable<Integer> {
     @CommandLine.Mixin
     RandomSeed seed;
 
-    @Option(names = "--negatives", paramLabel = "gc|shuffle|none",
+    @Option(names = "--negatives", paramLabel = "gc|shuffle|background|none",
             description = "Negatives: gc = GC-matched genomic background outside all peaks (default with peaks), "
-                    + "shuffle = dinucleotide-shuffled positives, none (default with --sequences).")
+                    + "shuffle = dinucleotide-shuffled positives (names end in _shuffleK), background = the "
+                    + "--background FASTA's sequences, none (default with --sequences).")
     EncodeSettings.Negatives negatives;
 
     @Option(names = "--neg-ratio", defaultValue = "1.0",
@@ -127,6 +136,8 @@ public final class EncodeCommand implements Callable<Integer> {
         if (peakMode) {
             require(genome != null, "--genome is required with --peaks/--samplesheet");
             require(width != null, "--width is required with --peaks/--samplesheet");
+            require(background == null && negatives != EncodeSettings.Negatives.background,
+                    "--background applies to --sequences; with peaks, negatives come from the genome (--negatives gc)");
             EncodeSettings settings = settings(negatives == null ? EncodeSettings.Negatives.gc : negatives);
             List<TaskPeaks> tasks = readTasks();
             IntervalSet excluded = blacklist == null ? IntervalSet.empty() : IntervalSet.ofPeaks(PeakReader.read(blacklist, true));
@@ -139,9 +150,14 @@ public final class EncodeCommand implements Callable<Integer> {
             require(genome == null, "--genome is not used with --sequences");
             require(blacklist == null && validChroms == null && testChroms == null,
                     "--blacklist, --valid-chroms and --test-chroms apply to peaks, not --sequences");
-            EncodeSettings.Negatives mode = negatives == null ? EncodeSettings.Negatives.none : negatives;
-            require(mode != EncodeSettings.Negatives.gc, "--negatives gc needs a genome; use shuffle or none with --sequences");
-            new SequenceEncoder(settings(mode), width).encode(sequences, out);
+            EncodeSettings.Negatives mode = negatives != null ? negatives
+                    : background != null ? EncodeSettings.Negatives.background : EncodeSettings.Negatives.none;
+            require(mode != EncodeSettings.Negatives.gc,
+                    "--negatives gc needs a genome; use shuffle, background or none with --sequences");
+            require((mode == EncodeSettings.Negatives.background) == (background != null), background != null
+                    ? "--background gives the negatives: leave out --negatives " + mode
+                    : "--negatives background needs --background FASTA");
+            new SequenceEncoder(settings(mode), width, background).encode(sequences, out);
         }
         return ExitCodes.OK;
     }

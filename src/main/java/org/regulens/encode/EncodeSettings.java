@@ -8,8 +8,8 @@ record EncodeSettings(int width, Negatives negatives, double negRatio, double ma
                       long seed, List<String> validChroms, List<String> testChroms, double validFrac,
                       double testFrac, Path blacklist) {
 
-    /** How negatives are made. */
-    enum Negatives { gc, shuffle, none }
+    /** How negatives are made: background = the sequences of a background FASTA (with --sequences). */
+    enum Negatives { gc, shuffle, background, none }
 
     /** What happens to a window that runs off a chromosome end. */
     enum Edge { shift, drop }

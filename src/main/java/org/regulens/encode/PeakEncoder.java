@@ -236,7 +236,7 @@ final class PeakEncoder {
         switch (settings.negatives()) {
             case gc -> addBackground(chromosome, positiveGc, taken, splits, writer, random);
             case shuffle -> addShuffled(chromosome, positiveStarts, splits, writer, random);
-            case none -> { }
+            case none, background -> { }  // background (a FASTA of negatives) is for --sequences only
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
+import org.regulens.genome.Chromosome;
 import org.regulens.seq.DinucleotideShuffle;
 
 /**
@@ -18,15 +19,24 @@ final class SequenceEncoder {
 
     private final EncodeSettings settings;
     private final Integer width;
+    private final Path background;
 
-    SequenceEncoder(EncodeSettings settings, Integer width) {
+    /** @param background FASTA of negatives (with {@code --negatives background}), else null */
+    SequenceEncoder(EncodeSettings settings, Integer width, Path background) {
         this.settings = settings;
         this.width = width;
+        this.background = background;
     }
 
     void encode(Path input, Path out) {
-        SequenceTableReader table = SequenceTableReader.read(input);
+        boolean makesNegatives = settings.negatives() == EncodeSettings.Negatives.shuffle
+                || settings.negatives() == EncodeSettings.Negatives.background;
+        SequenceTableReader table = SequenceTableReader.read(input, makesNegatives);
         List<LabelledSequence> records = table.records();
+        if (table.unlabelled()) {
+            Log.info("%s carries no labels: %,d positives of task '%s', negatives by --negatives %s", input,
+                    records.size(), table.tasks().get(0), settings.negatives());
+        }
         int length = width != null ? width : records.get(0).sequence().length;
         long cropped = 0;
         for (LabelledSequence record : records) {
@@ -45,6 +55,8 @@ final class SequenceEncoder {
         }
         Split[] splits = splits(records);
         SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x5DEECE66DL);
+        List<Chromosome> negatives = background == null ? List.of()
+                : BackgroundSequences.draw(background, length, countPositives(records), settings);
         long shuffled = 0;
         try (DatasetWriter writer = new DatasetWriter(out, table.tasks(), length, false)) {
             float[] zeros = new float[table.tasks().size()];
@@ -62,9 +74,16 @@ final class SequenceEncoder {
                     }
                 }
             }
+            Split[] backgroundSplits = randomSplits(negatives.size(), settings.seed() ^ 0xBAC6L);
+            for (int i = 0; i < negatives.size(); i++) {
+                Chromosome negative = negatives.get(i);
+                writer.add(negative.sequence(), (negative.length() - length) / 2, zeros, backgroundSplits[i],
+                        negative.name(), Source.BACKGROUND, null, 0, '.');
+            }
             long[] perSplit = writer.rowsPerSplit();
-            Log.info("%,d sequences of %d bp (%,d shuffled negatives): train %,d, valid %,d, test %,d",
-                    writer.rows(), length, shuffled, perSplit[0], perSplit[1], perSplit[2]);
+            Log.info("%,d sequences of %d bp (%,d shuffled negatives, %,d background negatives): train %,d, "
+                    + "valid %,d, test %,d", writer.rows(), length, shuffled, negatives.size(), perSplit[0],
+                    perSplit[1], perSplit[2]);
             writer.gcHistogram().log();
             Map<String, Object> meta = new LinkedHashMap<>();
             meta.put("regulens_version", org.regulens.core.Version.get());
@@ -72,6 +91,11 @@ final class SequenceEncoder {
             meta.put("sequences", input.toString());
             meta.put("width", length);
             meta.put("negatives", settings.negatives().name());
+            if (background != null) {
+                meta.put("background", background.toString());
+                meta.put("background_rows", negatives.size());
+            }
+            meta.put("unlabelled_input", table.unlabelled());
             meta.put("neg_ratio", settings.negRatio());
             meta.put("seed", settings.seed());
             meta.put("split_mode", records.get(0).split() != null ? "column" : "random");
@@ -83,6 +107,10 @@ final class SequenceEncoder {
             meta.put("gc_histogram", writer.gcHistogram().toMap());
             writer.commit(meta);
         }
+    }
+
+    private static long countPositives(List<LabelledSequence> records) {
+        return records.stream().filter(SequenceEncoder::isPositive).count();
     }
 
     private static boolean isPositive(LabelledSequence record) {
@@ -105,7 +133,13 @@ final class SequenceEncoder {
             }
             return splits;
         }
-        int[] order = org.regulens.core.Shuffle.permutation(n, new SplittableRandom(settings.seed()));
+        return randomSplits(n, settings.seed());
+    }
+
+    /** A seeded permutation of n rows cut by --test-frac then --valid-frac. */
+    private Split[] randomSplits(int n, long seed) {
+        Split[] splits = new Split[n];
+        int[] order = org.regulens.core.Shuffle.permutation(n, new SplittableRandom(seed));
         long test = Math.round(settings.testFrac() * n);
         long valid = Math.round(settings.validFrac() * n);
         for (int k = 0; k < n; k++) {

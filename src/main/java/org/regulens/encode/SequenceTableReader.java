@@ -21,6 +21,9 @@ import org.regulens.seq.Dna;
  * <li>FASTA: each header is {@code >NAME TASK=VALUE ...}, or {@code >NAME VALUE} for a single task named after
  * the file.</li>
  * </ul>
+ * Positive-only sets (DeepBind's ENCODE files, SELEX rounds) carry no labels at all: a table with no label column,
+ * or a FASTA whose headers are bare names. When the caller allows it (it makes negatives), such a file is one task
+ * named after the file, every sequence positive; otherwise it is refused with a hint.
  * U is read as T and lower case as upper case; other IUPAC letters become N; anything else is an error.
  */
 final class SequenceTableReader {
@@ -28,13 +31,21 @@ final class SequenceTableReader {
     private final Path file;
     private final List<String> tasks = new ArrayList<>();
     private final List<LabelledSequence> records = new ArrayList<>();
+    private final boolean allowUnlabelled;
+    private Boolean unlabelled;
 
-    private SequenceTableReader(Path file) {
+    private SequenceTableReader(Path file, boolean allowUnlabelled) {
         this.file = file;
+        this.allowUnlabelled = allowUnlabelled;
     }
 
     static SequenceTableReader read(Path file) {
-        SequenceTableReader reader = new SequenceTableReader(file);
+        return read(file, false);
+    }
+
+    /** @param allowUnlabelled read a file without labels as one task of positives (negatives are made elsewhere) */
+    static SequenceTableReader read(Path file, boolean allowUnlabelled) {
+        SequenceTableReader reader = new SequenceTableReader(file, allowUnlabelled);
         String first;
         try (LineReader lines = new LineReader(file)) {
             first = lines.next();
@@ -58,6 +69,11 @@ final class SequenceTableReader {
 
     List<String> tasks() {
         return tasks;
+    }
+
+    /** Whether the file carried no labels (every sequence a positive of the one task named after the file). */
+    boolean unlabelled() {
+        return Boolean.TRUE.equals(unlabelled);
     }
 
     List<LabelledSequence> records() {
@@ -98,7 +114,11 @@ final class SequenceTableReader {
                 throw lines.error("the header has no 'sequence' column (found: " + String.join(", ", columns) + ")");
             }
             if (tasks.isEmpty()) {
-                throw lines.error("the header has no label columns besides sequence/name/split");
+                if (!allowUnlabelled) {
+                    throw lines.error("the header has no label columns besides sequence/name/split" + UNLABELLED_HINT);
+                }
+                unlabelled = true;
+                tasks.add(TextInput.stem(file));
             }
             String line;
             while ((line = lines.next()) != null) {
@@ -112,6 +132,9 @@ final class SequenceTableReader {
                 String name = nameColumn >= 0 ? fields.get(nameColumn).trim() : "row" + (records.size() + 1);
                 byte[] sequence = sequence(fields.get(sequenceColumn), lines.lineNumber());
                 float[] labels = new float[tasks.size()];
+                if (unlabelled()) {
+                    labels[0] = 1f;
+                }
                 for (int t = 0; t < taskColumns.size(); t++) {
                     labels[t] = label(fields.get(taskColumns.get(t)), tasks.get(t), lines.lineNumber());
                 }
@@ -179,8 +202,21 @@ final class SequenceTableReader {
                 throw lines.error("expected labels as TASK=VALUE after the name, found '" + tokens[i] + "'");
             }
         }
-        if (values.isEmpty()) {
-            throw lines.error("no label in the header; write '>NAME TASK=1' or '>NAME 1'");
+        boolean bare = values.isEmpty();
+        if (unlabelled == null) {
+            if (bare && !allowUnlabelled) {
+                throw lines.error("no label in the header; write '>NAME TASK=1' or '>NAME 1'" + UNLABELLED_HINT);
+            }
+            unlabelled = bare;
+            if (bare) {
+                tasks.add(TextInput.stem(file));
+            }
+        } else if (bare != unlabelled) {
+            throw lines.error(bare ? "no label in the header, unlike the first record's " + tasks
+                    : "labels in the header, but the first record has none (a positive-only file has bare names)");
+        }
+        if (bare) {
+            return new float[] {1f};
         }
         if (tasks.isEmpty()) {
             tasks.addAll(values.keySet());
@@ -193,6 +229,9 @@ final class SequenceTableReader {
         }
         return labels;
     }
+
+    private static final String UNLABELLED_HINT = "; for positive-only sequences give --negatives shuffle or "
+            + "--background FASTA, and every sequence becomes a positive of one task named after the file";
 
     private byte[] sequence(String text, long line) {
         String trimmed = text.trim();

@@ -84,4 +84,35 @@ class SequenceTableReaderSpec extends Specification {
         def e = thrown(RegulensException)
         e.message.contains('bad.fa:3: labels [b] differ')
     }
+
+    def "positive-only files (no label column, bare FASTA names) are one task of positives when negatives are made"() {
+        when:
+        def tsv = SequenceTableReader.read(write('selex.tsv', 'name\tsequence\nr1\tACGT\nr2\tACGA\n'), true)
+        def fa = SequenceTableReader.read(write('bound.fa', '>a\nACGT\n>b\nAC\nGG\n'), true)
+
+        then:
+        tsv.unlabelled() && tsv.tasks() == ['selex'] && tsv.records().every { it.labels() as List == [1f] }
+        fa.unlabelled() && fa.tasks() == ['bound'] && fa.records()*.name() == ['a', 'b']
+        fa.records().collect { new String(it.sequence()) } == ['ACGT', 'ACGG']
+        !SequenceTableReader.read(write('l.fa', '>a 1\nACGT\n'), true).unlabelled()
+    }
+
+    def "a label-free file without negatives, or a FASTA mixing bare and labelled headers, fails at the line"() {
+        given:
+        def file = write(name, text)
+
+        when:
+        SequenceTableReader.read(file, allow)
+
+        then:
+        def e = thrown(RegulensException)
+        e.message.startsWith("${file}:${line}: ${message}")
+
+        where:
+        name    | text                             | allow | line | message
+        'n.tsv' | 'sequence\nACGT\n'               | false | 1    | 'the header has no label columns'
+        'n.fa'  | '>a\nACGT\n'                      | false | 1    | 'no label in the header'
+        'm1.fa' | '>a\nACGT\n>b t=1\nACGT\n'        | true  | 3    | 'labels in the header, but the first record has none'
+        'm2.fa' | '>a t=1\nACGT\n>b\nACGT\n'        | true  | 3    | "no label in the header, unlike the first record's [t]"
+    }
 }
