@@ -92,8 +92,8 @@ class HtmlReportSpec extends Specification {
                                                     "${NASTY}\t0.9000\t0.8000\t10\t12".toString()]
         motifs[0] == "# id: 'regulens_motifs'"
         motifs[3] == "# plot_type: 'table'"
-        motifs.findAll { !it.startsWith('#') } == ['motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value',
-            "${NASTY}/pos_pattern_0\t${NASTY}\tpos_pattern_0\t12\tMA0139.2\t${NASTY}\t0.002000".toString()]
+        motifs.findAll { !it.startsWith('#') } == ['motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value\tnote',
+            "${NASTY}/pos_pattern_0\t${NASTY}\tpos_pattern_0\t12\tMA0139.2\t${NASTY}\t0.002000\t".toString()]
     }
 
     def "--mqc-dir puts the tables elsewhere"() {
@@ -162,7 +162,10 @@ class HtmlReportSpec extends Specification {
     static final String MATCH_HEADER = "Query_ID\tTarget_ID\tOptimal_offset\tp-value\tE-value\tq-value\tOverlap" +
             "\tQuery_consensus\tTarget_consensus\tOrientation\tTarget_name\n"
 
-    /** Two tasks: ctcf with two positive patterns and a negative one, rest where no pattern passed and compare wrote nothing. */
+    /**
+     * Two tasks: ctcf with two positive patterns and a negative one, rest where no pattern passed, from a folder
+     * written before summary.tsv, and compare wrote nothing (0 bytes, as an older compare and the pipeline's stub).
+     */
     List<String> twoTasks() {
         dir.resolve('metrics2.tsv').text = "task\tauroc\tauprc\tn_pos\tn_neg\tsplit\nctcf\t0.9312\t0.8876\t120\t130\ttest\n" +
                 "rest\t0.6123\t0.5544\t80\t95\ttest\n"
@@ -220,7 +223,7 @@ class HtmlReportSpec extends Specification {
         def motifs = dir.resolve('two/regulens_motifs_mqc.tsv').readLines().findAll { !it.startsWith('#') }
 
         then:
-        motifs.find { it.startsWith('rest/deepshap\t') } == 'rest/deepshap\trest/deepshap\tno pattern passed\t0\t\t\t'
+        motifs.find { it.startsWith('rest/deepshap\t') } == 'rest/deepshap\trest/deepshap\tno pattern passed\t0\t\t\t\t'
         motifs.count { it.startsWith('ctcf/deepshap/') } == 3
     }
 
