@@ -218,16 +218,17 @@ final class MotifsSection {
                 }
                 out.append(Section.table("motif-table", new String[] {"pattern", "seqlets", "CWM", "CWM (reverse complement)",
                     "matches (q-value)"}, rows));
-                out.append("<p class=\"note\">Matches: compare's database motifs with q-value at most ")
-                        .append(Html.num(set.matchQ())).append(" (report --match-q), best ").append(TOP_MATCHES)
-                        .append(" by p-value. Low information: more than half of the pattern's positions carry under ")
-                        .append(Html.num(PatternInformation.WEAK_BITS)).append(" bits and fewer than ")
-                        .append(PatternInformation.MIN_STRONG_POSITIONS).append(" carry ")
-                        .append(Html.num(PatternInformation.STRONG_BITS))
-                        .append(" bit or more; its hits are not findings.</p>\n");
             }
             out.append(rejected(set));
             out.append("</div>\n");
+        }
+        if (sets.stream().anyMatch(set -> !set.patterns().isEmpty())) {
+            out.append("<p class=\"note\">Matches: compare's database motifs with q-value at most ")
+                    .append(Html.num(sets.get(0).matchQ())).append(" (report --match-q), the best ").append(TOP_MATCHES)
+                    .append(" by p-value. Low information: more than half of the pattern's positions carry under ")
+                    .append(Html.num(PatternInformation.WEAK_BITS)).append(" bits and fewer than ")
+                    .append(PatternInformation.MIN_STRONG_POSITIONS).append(" carry ")
+                    .append(Html.num(PatternInformation.STRONG_BITS)).append(" bit or more; its hits are not findings.</p>\n");
         }
         return out.append(Section.close()).toString();
     }

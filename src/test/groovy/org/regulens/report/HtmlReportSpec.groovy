@@ -134,6 +134,19 @@ class HtmlReportSpec extends Specification {
         err.toString() =~ /params.json: not valid JSON: .* at line 1, column 9/
     }
 
+    def "filters without an activating window (a header-only filters.meme) give an empty filters section"() {
+        given:
+        dir.resolve('filters.meme').text = 'MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\n'
+        dir.resolve('filters.tsv').text = 'filter\tsites\tinfluence\tbest_match\tbest_match_name\tbest_match_q\nfilter_0\t0\t0\t\t\t\n'
+
+        when:
+        int code = Regulens.execute((args() + ['--filters', dir.resolve('filters.meme').toString()]) as String[])
+
+        then:
+        code == 0
+        dir.resolve('out/report.html').text.contains('0 of 1 filters have activating windows')
+    }
+
     def "escaping covers the five XML specials"() {
         expect:
         Html.esc('<&>"\'') == '&lt;&amp;&gt;&quot;&#39;'
