@@ -1,4 +1,5 @@
 // FIMO-like scan of the data set's sequences with the discovered motifs.
+// A patterns.meme without motifs (motifs found no pattern) gives a header-only hits.tsv, exit 0: the run goes on.
 process SCAN {
     tag "${meta.id}/${meta.task}/${meta.method}"
     label 'process_low'
@@ -30,8 +31,10 @@ process SCAN {
     """
 
     stub:
+    // the tables a run writes without hits (or without motifs): FIMO's header line only, an empty BED
     """
-    touch hits.tsv hits.bed
+    printf 'motif_id\\tmotif_alt_id\\tsequence_name\\tstart\\tstop\\tstrand\\tscore\\tp-value\\tq-value\\tmatched_sequence\\n' > hits.tsv
+    touch hits.bed
 
     # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml

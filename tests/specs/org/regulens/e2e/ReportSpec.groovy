@@ -102,7 +102,9 @@ class ReportSpec extends Specification {
         def metrics = dir.resolve('metrics.tsv').readLines()*.split('\t')
         def ctcf = metrics.tail().find { it[metrics[0].toList().indexOf('task')] == 'ctcf' }
         def header = metrics[0].toList()
-        def patterns = dir.resolve('motifs_ctcf/patterns.tsv').readLines().tail()*.split('\t')
+        def tsv = dir.resolve('motifs_ctcf/patterns.tsv').readLines()*.split('\t', -1)
+        int passed = tsv[0].toList().indexOf('passed') // motifs lists rejected candidates too (passed = no)
+        def patterns = tsv.tail().findAll { passed < 0 || it[passed] == 'yes' }
         def best = patterns.findAll { it[1] == '+' }.max { it[2] as int }
         def top = dir.resolve('motifs_ctcf/matches.tsv').readLines().tail()*.split('\t').findAll { it[0] == best[0] }
                 .min { it[3] as double }

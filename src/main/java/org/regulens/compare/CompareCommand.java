@@ -32,7 +32,8 @@ public final class CompareCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--query", required = true, paramLabel = "Q.meme",
-            description = "Query motifs (MEME, JASPAR or TRANSFAC).")
+            description = "Query motifs (MEME, JASPAR or TRANSFAC). A MEME file without motifs (motifs found no "
+                    + "pattern) gives a table with only its header.")
     Path query;
 
     @Option(names = "--target", defaultValue = MotifDatabase.JASPAR2024, paramLabel = "DB",
@@ -93,8 +94,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (threads < 1) {
             throw usage("--threads must be at least 1");
         }
-        List<Motif> queries = MotifReader.read(query);
-        List<Motif> targets = MotifDatabase.resolve(target);
+        List<Motif> queries = MotifReader.readFileAllowingNoMotifs(query).motifs();
+        List<Motif> targets = MotifDatabase.resolve(target); // read even without queries: a bad --target is an error
+        if (queries.isEmpty()) {
+            // motifs found no pattern: an empty result, not a failure, so that a pipeline run goes on
+            MatchTable.writeEmpty(out);
+            Log.warn("no query motifs in %s: empty table", query);
+            return ExitCodes.OK;
+        }
         Log.info("comparing %d query motifs with %d targets (%s, %s similarity, min overlap %d)", queries.size(),
                 targets.size(), target, similarity, minOverlap);
         long start = System.nanoTime();

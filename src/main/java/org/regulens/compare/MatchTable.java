@@ -40,6 +40,11 @@ final class MatchTable {
         }
     }
 
+    /** The table with its header only: no query motifs, so nothing to match. */
+    static void writeEmpty(Path out) {
+        AtomicOutput.writeString(out, HEADER + "\n");
+    }
+
     /** The table (header first) to a writer; @return the number of rows written */
     static int write(Writer w, Comparison comparison, double threshold, boolean byEValue, Integer maxMatches)
             throws IOException {

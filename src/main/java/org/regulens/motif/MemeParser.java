@@ -28,6 +28,8 @@ final class MemeParser {
     private int motifLine = -1;
     private String motifId;
     private String motifName;
+    /** The first non-blank line that is neither part of the header nor of a motif, or -1. */
+    private int strayLine = -1;
 
     private MemeParser(MotifText text) {
         this.text = text;
@@ -36,6 +38,25 @@ final class MemeParser {
 
     static MotifFile parse(MotifText text) {
         return new MemeParser(text).parseAll();
+    }
+
+    /**
+     * Like {@link #parse(MotifText)}, and a file without any MOTIF must be a clean header: each non-blank line the
+     * version, ALPHABET, strands, background or a '#' comment. A file with anything else and no motif is garbled (or
+     * not MEME) and an error here.
+     */
+    static MotifFile parseAllowingNoMotifs(MotifText text) {
+        MemeParser parser = new MemeParser(text);
+        MotifFile file = parser.parseAll();
+        if (file.motifs().isEmpty() && parser.strayLine >= 0) {
+            throw text.error(parser.strayLine, "no MOTIF in the file, and this line is not part of a MEME header: '"
+                    + abbreviated(text.line(parser.strayLine).strip()) + "'");
+        }
+        return file;
+    }
+
+    private static String abbreviated(String line) {
+        return line.length() <= 40 ? line : line.substring(0, 40) + "...";
     }
 
     private MotifFile parseAll() {
@@ -51,12 +72,19 @@ final class MemeParser {
                 startMotif(line, i);
             } else if (line.startsWith(MATRIX)) {
                 i = readMatrix(line.substring(MATRIX.length()), i);
+            } else if (strayLine < 0 && motifLine < 0 && !isHeaderLine(line)) {
+                strayLine = i;
             }
         }
         if (motifId != null) {
             throw text.error(motifLine, "MOTIF " + motifId + " has no letter-probability matrix");
         }
         return new MotifFile(collector.motifs(), background == null ? Background.uniform() : background, MotifFormat.MEME);
+    }
+
+    /** A line of the header other than ALPHABET and background (read above), or blank. */
+    private static boolean isHeaderLine(String line) {
+        return line.isEmpty() || line.startsWith("MEME version") || line.startsWith("strands:") || line.startsWith("#");
     }
 
     private void checkAlphabet(String letters, int index) {

@@ -47,8 +47,22 @@ public final class MotifReader {
         return readFile(file, null);
     }
 
+    /**
+     * Like {@link #readFile(Path)}, but a MEME file that is a clean header without any MOTIF gives an empty result
+     * instead of an error: {@code motifs} writes such a patterns.meme when no pattern passed, and the steps after it
+     * (compare, scan) pass that on as empty tables. Anything else without motifs (an empty file, another format,
+     * MEME text with stray lines) is still an error naming the file.
+     */
+    public static MotifFile readFileAllowingNoMotifs(Path file) {
+        return readFile(file, null, true);
+    }
+
     /** @param format the file's format, or null to detect it */
     public static MotifFile readFile(Path file, MotifFormat format) {
+        return readFile(file, format, false);
+    }
+
+    private static MotifFile readFile(Path file, MotifFormat format, boolean emptyMemeAllowed) {
         List<String> lines;
         try (InputStream in = Files.newInputStream(file)) {
             lines = readLines(in);
@@ -57,18 +71,22 @@ public final class MotifReader {
         } catch (IOException e) {
             throw RegulensException.inFile(file, "cannot read: " + e.getMessage());
         }
-        return parse(new MotifText(file, lines), format, headerlessId(file));
+        return parse(new MotifText(file, lines), format, headerlessId(file), emptyMemeAllowed);
     }
 
     /** Parses lines already read; {@code source} names them in errors. */
     static MotifFile parse(MotifText text, MotifFormat format, String headerlessId) {
+        return parse(text, format, headerlessId, false);
+    }
+
+    private static MotifFile parse(MotifText text, MotifFormat format, String headerlessId, boolean emptyMemeAllowed) {
         MotifFormat actual = format != null ? format : detect(text);
         MotifFile result = switch (actual) {
-            case MEME -> MemeParser.parse(text);
+            case MEME -> emptyMemeAllowed ? MemeParser.parseAllowingNoMotifs(text) : MemeParser.parse(text);
             case JASPAR -> new MotifFile(JasparParser.parse(text, headerlessId), Background.uniform(), actual);
             case TRANSFAC -> new MotifFile(TransfacParser.parse(text), Background.uniform(), actual);
         };
-        if (result.motifs().isEmpty()) {
+        if (result.motifs().isEmpty() && !(emptyMemeAllowed && actual == MotifFormat.MEME)) {
             throw RegulensException.inFile(text.source(), "contains no motifs (read as " + actual + ")");
         }
         return result;

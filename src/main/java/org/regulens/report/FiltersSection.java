@@ -33,7 +33,8 @@ final class FiltersSection {
             throw RegulensException.inFile(meme, "no table " + tsv.getFileName() + " beside it (written by regulens filters)");
         }
         Map<String, Motif> motifs = new HashMap<>();
-        for (Motif m : MotifReader.read(meme)) {
+        // a model none of whose filters activates gives filters a header-only MEME file: an empty section
+        for (Motif m : MotifReader.readFileAllowingNoMotifs(meme).motifs()) {
             motifs.put(m.id(), m);
         }
         TsvTable table = TsvTable.read(tsv, "filter", "sites", "influence", "best_match", "best_match_q");

@@ -23,7 +23,8 @@ final class HtmlPage {
             .consensus,.coords{font-family:monospace;color:#555}
             .wide{overflow-x:auto}
             table.key-findings td{vertical-align:top}table.key-findings svg.logo{margin-top:3px}
-            .none{color:#777;font-style:italic}.note,.negatives{font-size:.9em;color:#444}
+            .none{color:#777;font-style:italic}.note,.negatives,.rejected{font-size:.9em;color:#444}
+            .flag{color:#a40;font-size:.85em;font-weight:bold}
             details.params summary{cursor:pointer;color:#333}
             """;
 

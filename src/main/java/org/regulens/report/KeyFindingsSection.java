@@ -14,7 +14,9 @@ import java.util.Optional;
  *
  * <p>A motif set belongs to the task its attribution file names (the {@code --attributions} of the same label), else
  * to the part of its label before the first '/' (the pipeline labels sets task/method). The best pattern is the
- * positive-contribution pattern with the most seqlets (the file's order breaks ties).
+ * positive-contribution pattern with the most seqlets (the file's order breaks ties), a mostly uninformative one
+ * ({@link PatternInformation}) only when no other is left; its match is the lowest-p match with q at most the
+ * report's threshold, and a low-information pattern has none.
  */
 final class KeyFindingsSection {
 
@@ -51,10 +53,11 @@ final class KeyFindingsSection {
         return rows;
     }
 
-    /** The positive pattern with the most seqlets, if any. */
+    /** The positive pattern with the most seqlets, an informative one if any; empty if there is no positive one. */
     static Optional<MotifsSection.PatternInfo> best(MotifsSection.MotifSet set) {
         return set.patterns().stream().filter(p -> !"-".equals(p.sign().strip()))
-                .max(Comparator.comparingInt(MotifsSection.PatternInfo::seqlets)
+                .max(Comparator.comparing((MotifsSection.PatternInfo p) -> !p.lowInformation())
+                        .thenComparingInt(MotifsSection.PatternInfo::seqlets)
                         .thenComparing(p -> -set.patterns().indexOf(p)));
     }
 
@@ -73,8 +76,10 @@ final class KeyFindingsSection {
         }
         out.append(Section.table("key-findings", new String[] {"task", "motif set", "best pattern", "best match (q-value)",
             "seqlets", split + "auROC", split + "auPR"}, cells));
-        out.append("<p class=\"note\">Best pattern: the positive-contribution pattern with the most seqlets; its seqlets"
-                + " of all seqlets in the set's patterns. Match: the lowest p-value from compare.");
+        out.append("<p class=\"note\">Best pattern: the positive-contribution pattern with the most seqlets (a "
+                + "low-information one only if no other); its seqlets of all seqlets in the set's patterns. Match: the "
+                + "lowest p-value from compare among matches with q-value at most " + Html.num(matchQ(sets))
+                + " (report --match-q).");
         if (!haveMetrics) {
             out.append(" No --metrics given: no auROC or auPR.");
         }
@@ -96,12 +101,17 @@ final class KeyFindingsSection {
         Optional<MotifsSection.PatternInfo> best = best(set);
         if (best.isEmpty()) {
             String what = set.patterns().isEmpty() ? "no pattern passed" : "no positive pattern passed";
+            String seqlets = set.seqlets() + " in " + set.patterns().size() + " pattern(s)";
+            if (set.patterns().isEmpty() && set.summary() != null && set.summary().seqlets() >= 0) {
+                seqlets += "; " + MotifsSection.seqletCount(set.summary()) + " found";
+            }
             return new String[] {Html.esc(r.task()), Html.esc(set.label()), "<span class=\"none\">" + what + "</span>", "",
-                set.seqlets() + " in " + set.patterns().size() + " pattern(s)", auroc, auprc};
+                seqlets, auroc, auprc};
         }
         MotifsSection.PatternInfo p = best.get();
         String pattern = "<span class=\"pattern-name\">" + Html.esc(p.name()) + "</span> <span class=\"consensus\">"
                 + Html.esc(p.consensus()) + "</span>"
+                + (p.lowInformation() ? " <span class=\"flag\">low information</span>" : "")
                 + SvgLogo.render(p.cwm(), new SvgLogo.Style(9, 30, null, null), set.label() + " " + p.name() + " CWM");
         String seqlets = p.seqlets() + " of " + set.seqlets() + " in " + set.patterns().size() + " pattern(s)";
         return new String[] {Html.esc(r.task()), Html.esc(set.label()), pattern, match(set, p), seqlets, auroc, auprc};
@@ -111,12 +121,22 @@ final class KeyFindingsSection {
         if (!set.hasMatches()) {
             return "<span class=\"none\">not compared (no matches.tsv)</span>";
         }
+        if (p.lowInformation()) {
+            return "<span class=\"none\">not a finding: low-information pattern</span>";
+        }
         if (p.matches().isEmpty()) {
-            return "<span class=\"none\">no match</span>";
+            return p.bestHit() == null ? "<span class=\"none\">no match</span>"
+                    : "<span class=\"none\">no match; best hit, not significant: " + MotifsSection.hitName(p.bestHit())
+                            + " (q = " + Html.num(p.bestHit().qValue()) + ")</span>";
         }
         MotifsSection.MatchRow m = p.matches().get(0);
         return "<span class=\"match-name\">" + Html.esc(m.target()) + "</span>"
                 + (m.targetName().isBlank() ? "" : " " + Html.esc(m.targetName())) + " (q = " + Html.num(m.qValue()) + ")";
+    }
+
+    /** The sets' match threshold (one report has one); the default when there is no set. */
+    private static double matchQ(List<MotifsSection.MotifSet> sets) {
+        return sets.isEmpty() ? MotifsSection.DEFAULT_MATCH_Q : sets.get(0).matchQ();
     }
 
     /** One line naming the negative-contribution patterns of every set. */
@@ -126,7 +146,9 @@ final class KeyFindingsSection {
             for (MotifsSection.PatternInfo p : set.patterns()) {
                 if ("-".equals(p.sign().strip())) {
                     String item = Html.esc(set.label()) + " " + Html.esc(p.name()) + " (" + p.seqlets() + " seqlets";
-                    if (!p.matches().isEmpty()) {
+                    if (p.lowInformation()) {
+                        item += ", low information";
+                    } else if (!p.matches().isEmpty()) {
                         MotifsSection.MatchRow m = p.matches().get(0);
                         item += ", " + Html.esc(m.target()) + (m.targetName().isBlank() ? "" : " " + Html.esc(m.targetName()))
                                 + " q = " + Html.num(m.qValue());

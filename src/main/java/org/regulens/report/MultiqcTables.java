@@ -50,28 +50,39 @@ public final class MultiqcTables {
         return out.toString();
     }
 
-    /** One row per pattern; a motif set in which no pattern passed gets one row saying so, with 0 seqlets. */
+    /**
+     * One row per pattern that passed; a motif set in which no pattern passed gets one row saying so, with the seqlets
+     * motifs found (0 when its folder does not say). The best match is one with q-value at most the report's
+     * threshold, and none for a low-information pattern (noted in the last column).
+     */
     static String motifs(List<MotifsSection.MotifSet> sets) {
         StringBuilder out = header("regulens_motifs", "regulens: discovered motifs",
                 "Patterns found by regulens motifs with their seqlet counts and best match (regulens compare).", List.of(
                         Column.text("label", "Motif set", "Task and attribution method the patterns come from"),
                         Column.text("pattern", "Pattern", "Pattern name (pos_: positive contribution, neg_: negative)"),
-                        Column.count("seqlets", "Seqlets", "Seqlets grouped into the pattern"),
-                        Column.text("top_match", "Best match", "Database motif with the lowest p-value (compare)"),
+                        Column.count("seqlets", "Seqlets", "Seqlets grouped into the pattern (no pattern passed: "
+                                + "seqlets found)"),
+                        Column.text("top_match", "Best match", "Database motif with the lowest p-value among matches "
+                                + "with q-value at most report --match-q (compare)"),
                         Column.text("top_match_name", "Best match name", "Name of the best-matching motif"),
-                        new Column("q_value", "q-value", "q-value of the best match", "{:.2e}", 0, 1, null)));
-        out.append("motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value\n");
+                        new Column("q_value", "q-value", "q-value of the best match", "{:.2e}", 0, 1, null),
+                        Column.text("note", "Note", "low information: a mostly uninformative pattern, whose hits "
+                                + "are not findings")));
+        out.append("motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value\tnote\n");
         for (MotifsSection.MotifSet set : sets) {
             if (set.patterns().isEmpty()) {
-                out.append(name(set.label())).append('\t').append(cell(set.label())).append("\tno pattern passed\t0\t\t\t\n");
+                long found = set.summary() == null ? -1 : set.summary().seqlets();
+                out.append(name(set.label())).append('\t').append(cell(set.label())).append("\tno pattern passed\t")
+                        .append(Math.max(0, found)).append("\t\t\t\t\n");
             }
             for (MotifsSection.PatternInfo p : set.patterns()) {
-                MotifsSection.MatchRow top = p.matches().isEmpty() ? null : p.matches().get(0);
+                MotifsSection.MatchRow top = p.findings().isEmpty() ? null : p.findings().get(0);
                 out.append(name(set.label() + "/" + p.name())).append('\t').append(cell(set.label())).append('\t')
                         .append(cell(p.name())).append('\t').append(p.seqlets()).append('\t')
                         .append(top == null ? "" : cell(top.target())).append('\t')
                         .append(top == null ? "" : cell(top.targetName())).append('\t')
-                        .append(top == null ? "" : number(top.qValue())).append('\n');
+                        .append(top == null ? "" : number(top.qValue())).append('\t')
+                        .append(p.lowInformation() ? "low information" : "").append('\n');
             }
         }
         return out.toString();

@@ -76,6 +76,11 @@ public final class ReportCommand implements Callable<Integer> {
                     + "file, or none (default: ${DEFAULT-VALUE}).")
     String motifDb;
 
+    @Option(names = "--match-q", defaultValue = "0.05", paramLabel = "Q",
+            description = "Show as a pattern's matches only compare's rows with q-value at most this; a pattern "
+                    + "without one shows its best hit as not significant (default: ${DEFAULT-VALUE}).")
+    double matchQ;
+
     @Option(names = "--examples", defaultValue = "3",
             description = "Example peaks per attribution file (the highest-predicted positives), and example duplexes "
                     + "in the miRNA section (default: ${DEFAULT-VALUE}).")
@@ -92,6 +97,9 @@ public final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         if (examples < 0) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--examples must be >= 0");
+        }
+        if (!(matchQ > 0 && matchQ <= 1)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--match-q must be in (0, 1]");
         }
         Map<String, String> motifDirs = labelled("--motifs", motifs);
         Map<String, String> attributionFiles = labelled("--attributions", attributions);
@@ -115,7 +123,7 @@ public final class ReportCommand implements Callable<Integer> {
                 || filters != null || !attributionFiles.isEmpty();
         PerformanceSection.Performance performance = metrics == null ? null : PerformanceSection.read(metrics);
         List<MotifsSection.MotifSet> motifSets = new ArrayList<>();
-        motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir)));
+        motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir, matchQ)));
         if (dnaInputs || !mirnaInputs) {
             // The answer first: the key findings open the page, above the summary.
             List<PerformanceSection.TaskMetrics> tasks = performance == null ? List.of() : performance.tasks();
@@ -201,6 +209,7 @@ public final class ReportCommand implements Callable<Integer> {
         addInput(rows, "--mirna-explain", mirnaExplain);
         addInput(rows, "--params", params);
         rows.add(new String[] {"--motif-db", motifDb});
+        rows.add(new String[] {"--match-q", Html.num(matchQ)});
         return rows;
     }
 

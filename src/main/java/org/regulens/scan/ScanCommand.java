@@ -35,7 +35,8 @@ public final class ScanCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Option(names = "--motifs", required = true, paramLabel = "M.meme",
-            description = "Motifs (MEME, JASPAR or TRANSFAC; plain or gzip), or JASPAR2024 for the bundled collection.")
+            description = "Motifs (MEME, JASPAR or TRANSFAC; plain or gzip), or JASPAR2024 for the bundled collection. "
+                    + "A MEME file without motifs (motifs found no pattern) gives tables with only their header.")
     Path motifs;
 
     @Option(names = "--data", paramLabel = "DATA.npz", description = "Input: a data set (from encode).")
@@ -86,6 +87,10 @@ public final class ScanCommand implements Callable<Integer> {
     public Integer call() {
         validate();
         MotifFile file = readMotifs();
+        if (file.motifs().isEmpty()) {
+            // motifs found no pattern: the sequences are still read (a bad input is an error), no hit is possible
+            Log.warn("no motifs in %s: empty table", motifs);
+        }
         double[] bg;
         try {
             bg = ScanBackground.resolve(background, file.background());
@@ -142,7 +147,7 @@ public final class ScanCommand implements Callable<Integer> {
         if (motifs.toString().equalsIgnoreCase(MotifDatabase.JASPAR2024) && !java.nio.file.Files.exists(motifs)) {
             return new MotifFile(MotifDatabase.jaspar2024(), Background.uniform(), MotifFormat.JASPAR);
         }
-        return MotifReader.readFile(motifs);
+        return MotifReader.readFileAllowingNoMotifs(motifs);
     }
 
     private SequenceSource open() {

@@ -92,8 +92,8 @@ class HtmlReportSpec extends Specification {
                                                     "${NASTY}\t0.9000\t0.8000\t10\t12".toString()]
         motifs[0] == "# id: 'regulens_motifs'"
         motifs[3] == "# plot_type: 'table'"
-        motifs.findAll { !it.startsWith('#') } == ['motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value',
-            "${NASTY}/pos_pattern_0\t${NASTY}\tpos_pattern_0\t12\tMA0139.2\t${NASTY}\t0.002000".toString()]
+        motifs.findAll { !it.startsWith('#') } == ['motif\tlabel\tpattern\tseqlets\ttop_match\ttop_match_name\tq_value\tnote',
+            "${NASTY}/pos_pattern_0\t${NASTY}\tpos_pattern_0\t12\tMA0139.2\t${NASTY}\t0.002000\t".toString()]
     }
 
     def "--mqc-dir puts the tables elsewhere"() {
@@ -134,6 +134,19 @@ class HtmlReportSpec extends Specification {
         err.toString() =~ /params.json: not valid JSON: .* at line 1, column 9/
     }
 
+    def "filters without an activating window (a header-only filters.meme) give an empty filters section"() {
+        given:
+        dir.resolve('filters.meme').text = 'MEME version 4\n\nALPHABET= ACGT\n\nstrands: + -\n\n'
+        dir.resolve('filters.tsv').text = 'filter\tsites\tinfluence\tbest_match\tbest_match_name\tbest_match_q\nfilter_0\t0\t0\t\t\t\n'
+
+        when:
+        int code = Regulens.execute((args() + ['--filters', dir.resolve('filters.meme').toString()]) as String[])
+
+        then:
+        code == 0
+        dir.resolve('out/report.html').text.contains('0 of 1 filters have activating windows')
+    }
+
     def "escaping covers the five XML specials"() {
         expect:
         Html.esc('<&>"\'') == '&lt;&amp;&gt;&quot;&#39;'
@@ -162,7 +175,10 @@ class HtmlReportSpec extends Specification {
     static final String MATCH_HEADER = "Query_ID\tTarget_ID\tOptimal_offset\tp-value\tE-value\tq-value\tOverlap" +
             "\tQuery_consensus\tTarget_consensus\tOrientation\tTarget_name\n"
 
-    /** Two tasks: ctcf with two positive patterns and a negative one, rest where no pattern passed and compare wrote nothing. */
+    /**
+     * Two tasks: ctcf with two positive patterns and a negative one, rest where no pattern passed, from a folder
+     * written before summary.tsv, and compare wrote nothing (0 bytes, as an older compare and the pipeline's stub).
+     */
     List<String> twoTasks() {
         dir.resolve('metrics2.tsv').text = "task\tauroc\tauprc\tn_pos\tn_neg\tsplit\nctcf\t0.9312\t0.8876\t120\t130\ttest\n" +
                 "rest\t0.6123\t0.5544\t80\t95\ttest\n"
@@ -220,7 +236,7 @@ class HtmlReportSpec extends Specification {
         def motifs = dir.resolve('two/regulens_motifs_mqc.tsv').readLines().findAll { !it.startsWith('#') }
 
         then:
-        motifs.find { it.startsWith('rest/deepshap\t') } == 'rest/deepshap\trest/deepshap\tno pattern passed\t0\t\t\t'
+        motifs.find { it.startsWith('rest/deepshap\t') } == 'rest/deepshap\trest/deepshap\tno pattern passed\t0\t\t\t\t'
         motifs.count { it.startsWith('ctcf/deepshap/') } == 3
     }
 
