@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
                     + "cluster into a pattern (CWM, hypothetical CWM, PPM).",
             "DIR receives patterns.meme (PPMs named pos_pattern_0, neg_pattern_0, ...), patterns_cwm.meme, "
                     + "patterns.npz, seqlets.tsv and, with --data from peaks, seqlets.bed, for the patterns that pass "
-                    + "the rules (support, information >= 6 bits, complexity >= 2 bits, coherence); patterns.tsv lists "
+                    + "the rules (support, information >= 6 bits, coherence); patterns.tsv lists "
                     + "every candidate with passed and reason; summary.tsv counts seqlets and patterns."
         })
 public final class MotifsCommand implements Callable<Integer> {

@@ -19,12 +19,8 @@ import org.regulens.motif.Motif;
  *       cancel to the other sign is not a motif of this sign);</li>
  *   <li>information: its PPM holds at least {@link #MIN_INFORMATION_BITS} bits in all (uniform background; the
  *       {@code information_bits} column of patterns.tsv). Real motifs hold 8-20; the short or degenerate
- *       aggregates that real scores also give (a 3-bp GGC, a T-rich run) hold less;</li>
- *   <li>complexity: its PPM holds at least {@link #MIN_COMPLEXITY_BITS} bits against its own mean base
- *       composition ({@link #complexity}): a run of one base (poly-T) holds about 0. The floor is low because
- *       real GC-box and homeobox motifs have skewed compositions too: 877 of the 879 JASPAR 2024 vertebrate motifs
- *       hold 2 or more (SP1 4.6, KLF4 3.1, GSX1 3.6; below: VEZF1 and ZNF384, runs of G and of A), and a planted SP1
- *       comes out at 2.7; so two-base repeats (GGAAGGAGG: 2.4) are not reliably told from motifs by it;</li>
+ *       aggregates that real scores also give (a 3-bp GGC, a T-rich run) hold less. No JASPAR 2024 vertebrate
+ *       motif holds less than 6 (the least, GSX1, 6.0);</li>
  *   <li>its PPM holds at least {@link #MIN_WINDOW_BITS} bits within some {@link #IC_WINDOW} consecutive positions
  *       (tfmodisco-lite's rule and values; pseudocount {@link #PSEUDOCOUNT});</li>
  *   <li>its seqlets align to it with a mean similarity (continuous Jaccard, as in the affinity graph) of at least
@@ -35,7 +31,6 @@ import org.regulens.motif.Motif;
 public final class PatternFilter {
 
     static final double MIN_INFORMATION_BITS = 6;
-    static final double MIN_COMPLEXITY_BITS = 2;
     static final int IC_WINDOW = 6;
     static final double MIN_WINDOW_BITS = 0.6;
     static final double PSEUDOCOUNT = 0.001;
@@ -68,11 +63,6 @@ public final class PatternFilter {
         double information = information(pattern);
         if (information < MIN_INFORMATION_BITS) {
             return String.format(Locale.ROOT, "information %.1f < %s bits", information, bits(MIN_INFORMATION_BITS));
-        }
-        double complexity = complexity(pattern.counts());
-        if (complexity < MIN_COMPLEXITY_BITS) {
-            return String.format(Locale.ROOT, "complexity %.1f < %s bits", Math.max(0, complexity),
-                    bits(MIN_COMPLEXITY_BITS));
         }
         double window = bestWindowBits(pattern.counts());
         if (window < MIN_WINDOW_BITS) {
@@ -151,31 +141,6 @@ public final class PatternFilter {
             best = Math.max(best, sum);
         }
         return best;
-    }
-
-    /**
-     * Information of the PPM against its own mean column (the pattern's base composition) instead of a uniform
-     * background: Σ_i Σ_b p_ib log2(p_ib / q_b), q_b = mean_i p_ib (pseudocount {@link #PSEUDOCOUNT}). Equal to
-     * the ordinary information when the composition is even; near 0 for a run of one base.
-     */
-    static double complexity(double[][] counts) {
-        int w = counts.length;
-        double[][] p = new double[w][4];
-        double[] q = new double[4];
-        for (int i = 0; i < w; i++) {
-            double n = counts[i][0] + counts[i][1] + counts[i][2] + counts[i][3] + 4 * PSEUDOCOUNT;
-            for (int b = 0; b < 4; b++) {
-                p[i][b] = (counts[i][b] + PSEUDOCOUNT) / n;
-                q[b] += p[i][b] / w;
-            }
-        }
-        double bits = 0;
-        for (int i = 0; i < w; i++) {
-            for (int b = 0; b < 4; b++) {
-                bits += p[i][b] * Math.log(p[i][b] / q[b]) / Math.log(2);
-            }
-        }
-        return bits;
     }
 
     /** Information of one count column, in bits against a uniform background (pseudocount {@link #PSEUDOCOUNT}). */

@@ -9,8 +9,8 @@ import spock.lang.Specification
 import spock.lang.TempDir
 
 /**
- * The rules that keep real-score patterns motif-like: trimming that keeps informative flanks, the information and
- * complexity floors, seqlet reassignment to the final patterns, strand-blind merging, and the report of every
+ * The rules that keep real-score patterns motif-like: trimming that keeps informative flanks, the information
+ * floor, seqlet reassignment to the final patterns, strand-blind merging, and the report of every
  * candidate in patterns.tsv / summary.tsv. Expectations are hand-computed or planted.
  */
 class PatternQualitySpec extends Specification {
@@ -88,31 +88,22 @@ class PatternQualitySpec extends Specification {
         found.consensus() == consensus || found.reverseComplement().consensus() == consensus
     }
 
-    def "information and complexity floors: hand-computed values and the reasons patterns.tsv gives"() {
+    def "information floor: hand-computed values and the reason patterns.tsv gives"() {
         given:
         def member = new Pattern.Member(new Seqlet(0, 0, 10, 1f), 0, 10, false, 0.5)
         double[][] cwm = (0..<10).collect { [0.1, 0, 0, 0] as double[] } as double[][]
         def pattern = { double[][] counts -> new Pattern(1, cwm, cwm, counts, [member] * 20) }
-        double[][] tRun = (0..<10).collect { column(3, 1.0) } as double[][]
-        double[][] acgt = (0..<8).collect { column(it % 4, 1.0) } as double[][]
-        double[][] gaRepeat = (0..<10).collect { column(it % 2 == 0 ? 2 : 0, 1.0) } as double[][]
-        double[][] weak = (0..<3).collect { column(it % 4, 1.0) } + (0..<7).collect { column(0, 0.25) } as double[][]
+        double[][] three = (0..<3).collect { column(it % 4, 0.97) } + (0..<7).collect { column(0, 0.25) } as double[][]
+        double[][] four = (0..<4).collect { column(it % 4, 1.0) } + (0..<6).collect { column(0, 0.25) } as double[][]
 
-        expect: 'a run of one base: composition q = that base, so ~0 bits against it'
-        PatternFilter.complexity(tRun) < 1e-3
-        PatternFilter.rejection(pattern(tRun)) == 'complexity 0.0 < 2 bits'
+        double log2 = Math.log(2)
+        double bits = 3 * (2 + 0.97 * Math.log(0.97) / log2 + 0.03 * Math.log(0.01) / log2)
 
-        and: 'even composition (ACGTACGT): complexity equals the uniform-background information (8 × ~2 bits)'
-        Math.abs(PatternFilter.complexity(acgt) - PatternFilter.information(pattern(acgt))) < 1e-3
-        PatternFilter.rejection(pattern(acgt)) == null
-
-        and: 'GAGAG...: q = (0.5, 0, 0.5, 0): 1 bit per position, 10 in all, though 20 against uniform'
-        Math.abs(PatternFilter.complexity(gaRepeat) - 10) < 1e-3
-        PatternFilter.rejection(pattern(gaRepeat)) == null
-
-        and: 'three informative positions: ~6 bits minus pseudocounts and the 7 uniform ones: below 6'
-        PatternFilter.information(pattern(weak)) < 6
-        PatternFilter.rejection(pattern(weak)) ==~ /information 5\.\d < 6 bits/
+        expect: 'three positions at p = 0.97 (others 0.01): 3 x 1.758 = 5.27 bits; four certain ones: 8 bits'
+        Math.abs(PatternFilter.information(pattern(three)) - bits) < 1e-9
+        PatternFilter.rejection(pattern(three)) == 'information 5.3 < 6 bits'
+        Math.abs(PatternFilter.information(pattern(four)) - 8) < 0.01
+        PatternFilter.rejection(pattern(four)) == null
     }
 
     def "reassignment: seqlets built into the wrong pattern move to their own motif's; noise is dropped"() {
