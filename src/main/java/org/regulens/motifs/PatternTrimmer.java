@@ -21,7 +21,7 @@ import java.util.stream.IntStream;
  */
 public final class PatternTrimmer {
 
-    /** Bits (uniform background) that make a flank position informative: a column with p(consensus) about 0.6. */
+    /** Bits (uniform background) that make a flank position informative: a column with p(consensus) about 0.55. */
     static final double FLANK_BITS = 0.3;
     /**
      * Summed |CWM| that makes a flank position informative, as a fraction of the way from the frame's median
