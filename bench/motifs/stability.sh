@@ -23,7 +23,7 @@ for copy in 0 5; do
         "$root/bin/regulens" motifs --attributions "$dir/hyp.npz" --sequences "$dir/ohe.npz" --out "$dir/regulens_out" \
             --max-seqlets 100000 --threads 2 > "$dir/regulens.log" 2>&1
         seqlets=$(grep -o 'patterns from [0-9,]* seqlets' "$dir/regulens.log" | grep -o '[0-9,]*' | tr -d ,)
-        echo -e "regulens\t$input\t$seqlets\t$(grep -c '^pos_' "$dir/regulens_out/patterns.tsv" || true)\t$(grep -c '^neg_' "$dir/regulens_out/patterns.tsv" || true)"
+        echo -e "regulens\t$input\t$seqlets\t$(grep -c '^pos_pattern_' "$dir/regulens_out/patterns.tsv" || true)\t$(grep -c '^neg_pattern_' "$dir/regulens_out/patterns.tsv" || true)"
     fi
     if [[ " ${TOOLS:-regulens tfmodisco-lite} " == *" tfmodisco-lite "* ]]; then
         "$PY" "$root/bench/motifs/run_tfmodisco_lite.py" "$dir" 100000 > "$dir/lite.log" 2>&1

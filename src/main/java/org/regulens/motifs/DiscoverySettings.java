@@ -14,8 +14,8 @@ package org.regulens.motifs;
  * @param neighbours         nearest neighbours kept in the affinity graph, per seqlet (20)
  * @param louvainRuns        clustering runs with different seeds; the best modularity wins (4)
  * @param minSeqlets         patterns whose seqlets hold fewer different sequences are dropped (20)
- * @param trimThreshold      a pattern is trimmed to the span of positions whose summed |CWM| reaches this fraction
- *                           of the largest (0.3)
+ * @param trimThreshold      a pattern's core is the span of positions whose summed |CWM| reaches this fraction of
+ *                           the largest (0.3); {@link PatternTrimmer} adds informative flanks
  * @param mergeSimilarity    patterns whose CWMs align at least this well (continuous Jaccard) are merged (0.5)
  * @param seed               seed of the permutation null and of clustering (1)
  * @param threads            worker threads (default: available processors)

@@ -10,7 +10,8 @@ import org.regulens.core.Log;
 /**
  * TF-MoDISco-like motif discovery: seqlets ({@link SeqletCaller}) are split by sign into two metaclusters; within
  * each, seqlets are compared (coarse k-mer search, then exact alignment), clustered on the affinity graph (Louvain),
- * aggregated into patterns, redundant patterns merged, and small ones dropped.
+ * aggregated into patterns, redundant patterns merged, patterns that are not motifs rejected, and the seqlets
+ * reassigned to the patterns that remain.
  */
 public final class MotifDiscovery {
 
@@ -18,8 +19,21 @@ public final class MotifDiscovery {
     public record NamedPattern(String name, Pattern pattern) {
     }
 
-    /** What discovery found: the thresholds, all seqlets called, and the patterns. */
-    public record Result(SeqletCaller.Thresholds thresholds, List<Seqlet> seqlets, List<NamedPattern> patterns) {
+    /**
+     * A candidate pattern that did not pass {@link PatternFilter}: named pos_rejected_0, neg_rejected_0, ...
+     * (largest first within a sign), with the reason.
+     */
+    public record RejectedPattern(String name, Pattern pattern, String reason) {
+    }
+
+    /** What discovery found: the thresholds, all seqlets called, the patterns that passed and those that did not. */
+    public record Result(SeqletCaller.Thresholds thresholds, List<Seqlet> seqlets, List<NamedPattern> patterns,
+                         List<RejectedPattern> rejected) {
+
+        /** Seqlets called of one sign. */
+        public long seqlets(int sign) {
+            return seqlets.stream().filter(s -> s.sign() == sign).count();
+        }
     }
 
     private final DiscoverySettings settings;
@@ -33,19 +47,36 @@ public final class MotifDiscovery {
         SeqletCaller.Thresholds thresholds = caller.thresholds(scores);
         List<Seqlet> seqlets = caller.call(scores, thresholds);
         List<NamedPattern> named = new ArrayList<>();
+        List<RejectedPattern> rejected = new ArrayList<>();
         for (int sign : new int[] {1, -1}) {
             List<Seqlet> part = seqlets.stream().filter(s -> s.sign() == sign).toList();
             String prefix = sign > 0 ? "pos" : "neg";
             Log.info("motifs: %s metacluster: %,d seqlets", prefix, part.size());
-            List<Pattern> patterns = metacluster(scores, part, sign);
-            for (int i = 0; i < patterns.size(); i++) {
-                named.add(new NamedPattern(prefix + "_pattern_" + i, patterns.get(i)));
+            List<Judged> judged = metacluster(scores, part, sign);
+            List<Judged> passed = judged.stream().filter(j -> j.reason() == null).toList();
+            List<Judged> failed = judged.stream().filter(j -> j.reason() != null).toList();
+            for (int i = 0; i < passed.size(); i++) {
+                named.add(new NamedPattern(prefix + "_pattern_" + i, passed.get(i).pattern()));
+            }
+            for (int i = 0; i < failed.size(); i++) {
+                rejected.add(new RejectedPattern(prefix + "_rejected_" + i, failed.get(i).pattern(),
+                        failed.get(i).reason()));
             }
         }
-        return new Result(thresholds, seqlets, named);
+        return new Result(thresholds, seqlets, named, rejected);
     }
 
-    private List<Pattern> metacluster(ContributionScores scores, List<Seqlet> seqlets, int sign) {
+    /** A candidate pattern and why it is not a motif (null when it is one). */
+    private record Judged(Pattern pattern, String reason) {
+    }
+
+    /**
+     * The metacluster's candidate patterns, each judged, largest first: clusters are built, merged and judged;
+     * every seqlet is then reassigned to the passing pattern it resembles most ({@link SeqletReassigner}), the
+     * patterns are rebuilt, merged again (reassignment can make two split halves of one motif alike) and judged
+     * again. Patterns rejected in either round are reported.
+     */
+    private List<Judged> metacluster(ContributionScores scores, List<Seqlet> seqlets, int sign) {
         if (seqlets.size() < settings.minSeqlets()) {
             return List.of();
         }
@@ -70,24 +101,52 @@ public final class MotifDiscovery {
                 built.add(new Cluster(members, seed, builder.build(members, seed)));
             }
         }
-        List<Cluster> merged = new PatternMerger(settings, builder).merge(built);
-        List<Pattern> kept = new ArrayList<>();
-        Map<String, Integer> rejected = new TreeMap<>();
-        for (Cluster c : merged) {
-            String why = PatternFilter.distinctSequences(c.pattern(), tracks.scores()) < settings.minSeqlets()
-                    ? "fewer than " + settings.minSeqlets() + " different sequences" : PatternFilter.rejection(c.pattern());
-            if (why == null) {
-                kept.add(c.pattern());
-            } else {
-                rejected.merge(why, 1, Integer::sum);
+        PatternMerger merger = new PatternMerger(settings, builder);
+        List<Judged> first = judge(merger.merge(built), scores);
+        List<Judged> judged = new ArrayList<>(first.stream().filter(j -> j.reason() != null).toList());
+        List<Pattern> passed = first.stream().filter(j -> j.reason() == null).map(Judged::pattern).toList();
+        if (!passed.isEmpty()) {
+            List<Cluster> reassigned = new SeqletReassigner(tracks, builder).reassign(passed);
+            int kept = reassigned.stream().mapToInt(c -> c.members().size()).sum();
+            Log.info("motifs: %,d of %,d seqlets reassigned to %d patterns", kept, tracks.size(), passed.size());
+            judged.addAll(judge(merger.merge(reassigned), scores));
+        }
+        logClosestPair(judged);
+        long rejected = judged.stream().filter(j -> j.reason() != null).count();
+        if (rejected > 0) {
+            Log.info("motifs: %d of %d candidate patterns are not motifs: %s", rejected, judged.size(),
+                    judged.stream().filter(j -> j.reason() != null).map(Judged::reason).toList());
+        }
+        judged.sort(Comparator.comparingInt((Judged j) -> j.pattern().size()).reversed());
+        return judged;
+    }
+
+    /** How close the two most similar passing patterns came to being merged (to diagnose duplicates). */
+    private void logClosestPair(List<Judged> judged) {
+        List<Pattern> passed = judged.stream().filter(j -> j.reason() == null).map(Judged::pattern).toList();
+        double closest = -1;
+        String pair = "";
+        for (int i = 0; i < passed.size(); i++) {
+            for (int j = i + 1; j < passed.size(); j++) {
+                double s = PatternMerger.similarity(passed.get(i), passed.get(j));
+                if (s > closest) {
+                    closest = s;
+                    pair = passed.get(i) + " and " + passed.get(j);
+                }
             }
         }
-        if (!rejected.isEmpty()) {
-            Log.info("motifs: %d of %d merged patterns are not motifs: %s", merged.size() - kept.size(), merged.size(),
-                    rejected);
+        if (closest >= 0) {
+            Log.info("motifs: most similar patterns kept: %s (similarity %.3f, merged from %.2f)", pair, closest,
+                    settings.mergeSimilarity());
         }
-        kept.sort(Comparator.comparingInt(Pattern::size).reversed());
-        return kept;
+    }
+
+    private List<Judged> judge(List<Cluster> clusters, ContributionScores scores) {
+        List<Judged> judged = new ArrayList<>();
+        for (Cluster c : clusters) {
+            judged.add(new Judged(c.pattern(), PatternFilter.rejection(c.pattern(), scores, settings.minSeqlets())));
+        }
+        return judged;
     }
 
     /** The member with the largest summed affinity to the other members (ties: the first). */

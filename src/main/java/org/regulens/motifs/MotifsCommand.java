@@ -22,7 +22,9 @@ import picocli.CommandLine.Option;
                     + "permutation null, cluster them by shift- and strand-tolerant similarity, and aggregate each "
                     + "cluster into a pattern (CWM, hypothetical CWM, PPM).",
             "DIR receives patterns.meme (PPMs named pos_pattern_0, neg_pattern_0, ...), patterns_cwm.meme, "
-                    + "patterns.npz, patterns.tsv, seqlets.tsv and, with --data from peaks, seqlets.bed."
+                    + "patterns.npz, seqlets.tsv and, with --data from peaks, seqlets.bed, for the patterns that pass "
+                    + "the rules (support, information >= 6 bits, coherence); patterns.tsv lists "
+                    + "every candidate with passed and reason; summary.tsv counts seqlets and patterns."
         })
 public final class MotifsCommand implements Callable<Integer> {
 
@@ -95,8 +97,8 @@ public final class MotifsCommand implements Callable<Integer> {
     int minSeqlets;
 
     @Option(names = "--trim-threshold", defaultValue = "0.3",
-            description = "Trim a pattern to the positions whose summed |CWM| reaches this fraction of the largest "
-                    + "(default: ${DEFAULT-VALUE}).")
+            description = "Core of a pattern: the positions whose summed |CWM| reaches this fraction of the largest; "
+                    + "flanks that carry information are kept too (default: ${DEFAULT-VALUE}).")
     double trimThreshold;
 
     @Option(names = "--merge-similarity", defaultValue = "0.5",

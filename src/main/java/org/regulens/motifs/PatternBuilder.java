@@ -7,8 +7,8 @@ import java.util.List;
  * Aligns the seqlets of one cluster and aggregates them into a pattern. The seed is the seqlet with the most
  * affinity to the rest of the cluster; every seqlet is aligned to it (shift and strand), the tracks are summed in a
  * frame wide enough for every shift, and then each seqlet is aligned again to the aggregate (twice), which
- * corrects members that matched the seed poorly. The result is trimmed to the span of positions whose summed |CWM|
- * reaches {@code trimThreshold} × the largest.
+ * corrects members that matched the seed poorly. The result is trimmed by {@link PatternTrimmer}: the core of high
+ * contribution and the flanks that carry information.
  */
 public final class PatternBuilder {
 
@@ -84,23 +84,9 @@ public final class PatternBuilder {
     }
 
     private Pattern trimmed(Aggregate aggregate, List<Placement> placements) {
-        int frame = aggregate.actual.length;
-        double[] importance = new double[frame];
-        double max = 0;
-        for (int f = 0; f < frame; f++) {
-            for (int b = 0; b < 4; b++) {
-                importance[f] += Math.abs(aggregate.actual[f][b]);
-            }
-            max = Math.max(max, importance[f]);
-        }
-        int from = 0;
-        while (from < frame - 1 && importance[from] < settings.trimThreshold() * max) {
-            from++;
-        }
-        int to = frame;
-        while (to > from + 1 && importance[to - 1] < settings.trimThreshold() * max) {
-            to--;
-        }
+        int[] span = PatternTrimmer.span(aggregate.actual, aggregate.counts, settings.trimThreshold());
+        int from = span[0];
+        int to = span[1];
         List<Pattern.Member> members = new ArrayList<>();
         for (Placement p : placements) {
             members.add(member(p, from, to));

@@ -2,6 +2,7 @@ package org.regulens.motifs;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.regulens.core.Log;
 
 /**
  * Merges patterns that are the same motif: while some pair's CWMs (with their hypothetical CWMs) align with a
@@ -43,6 +44,7 @@ public final class PatternMerger {
             MotifDiscovery.Cluster a = current.get(bestI);
             MotifDiscovery.Cluster b = current.get(bestJ);
             MotifDiscovery.Cluster larger = a.members().size() >= b.members().size() ? a : b;
+            Log.info("motifs: merging patterns %s and %s (similarity %.3f)", a.pattern(), b.pattern(), best);
             List<Integer> members = new ArrayList<>(a.members());
             members.addAll(b.members());
             members.sort(null);
@@ -67,7 +69,8 @@ public final class PatternMerger {
                 -(b.width() - overlap), a.width() - overlap).similarity();
     }
 
-    private static float[] track(double[][] m, int sign) {
+    /** A pattern matrix as a sign-corrected, L1-normalised [position·4 + base] track. */
+    static float[] track(double[][] m, int sign) {
         float[] out = new float[m.length * 4];
         for (int p = 0; p < m.length; p++) {
             for (int k = 0; k < 4; k++) {

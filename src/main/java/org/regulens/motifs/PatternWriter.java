@@ -21,8 +21,9 @@ import org.regulens.motif.Motif;
 
 /**
  * Writes what {@code regulens motifs} found into its output folder: patterns.meme (PPMs), patterns_cwm.meme (CWMs
- * as letter probabilities), patterns.npz (cwm, hcwm, ppm per pattern), patterns.tsv (one line per pattern),
- * seqlets.tsv (each pattern's seqlets) and, when genome coordinates are known, seqlets.bed.
+ * as letter probabilities), patterns.npz (cwm, hcwm, ppm per pattern), seqlets.tsv (each pattern's seqlets) and,
+ * when genome coordinates are known, seqlets.bed, all of the patterns that passed; patterns.tsv (one line per
+ * candidate pattern, passed or not, with the reason) and summary.tsv (seqlet and pattern counts).
  */
 public final class PatternWriter {
 
@@ -37,7 +38,8 @@ public final class PatternWriter {
         MemeWriter.write(out.resolve("patterns_cwm.meme"), patterns.stream().map(PatternWriter::cwmMotif).toList(),
                 Background.uniform());
         writeArrays(out.resolve("patterns.npz"), patterns);
-        writeSummary(out.resolve("patterns.tsv"), patterns);
+        writeTable(out.resolve("patterns.tsv"), patterns, result.rejected());
+        writeSummary(out.resolve("summary.tsv"), result);
         writeSeqlets(out.resolve("seqlets.tsv"), scores, patterns);
         if (genome != null) {
             writeBed(out.resolve("seqlets.bed"), scores, patterns, genome);
@@ -88,20 +90,43 @@ public final class PatternWriter {
         return NpyArray.ofDoubles(flat, m.length, 4);
     }
 
-    private static void writeSummary(Path file, List<MotifDiscovery.NamedPattern> patterns) {
-        StringBuilder text = new StringBuilder(
-                "pattern\tsign\tseqlets\twidth\tconsensus\tcwm_consensus\tcontribution\tinformation_bits\n");
+    /**
+     * One line per candidate pattern: those that passed (named as in the other files), then those that did not
+     * (pos_rejected_0, ...; in no other file), with whether it passed and why not.
+     */
+    private static void writeTable(Path file, List<MotifDiscovery.NamedPattern> patterns,
+                                   List<MotifDiscovery.RejectedPattern> rejected) {
+        StringBuilder text = new StringBuilder("pattern\tsign\tseqlets\twidth\tconsensus\tcwm_consensus\tcontribution"
+                + "\tinformation_bits\tpassed\treason\n");
         for (MotifDiscovery.NamedPattern p : patterns) {
-            double total = 0;
-            for (double[] row : p.pattern().cwm()) {
-                total += row[0] + row[1] + row[2] + row[3];
-            }
-            Motif ppm = ppm(p);
-            text.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%s\t%s\t%.6g\t%.4f%n", p.name(),
-                    p.pattern().sign() > 0 ? "+" : "-", p.pattern().size(), p.pattern().width(), ppm.consensus(),
-                    cwmMotif(p).consensus(), total, ppm.totalInformation(Background.uniform())));
+            text.append(row(p)).append("\tyes\t-\n");
+        }
+        for (MotifDiscovery.RejectedPattern r : rejected) {
+            text.append(row(new MotifDiscovery.NamedPattern(r.name(), r.pattern()))).append("\tno\t").append(r.reason())
+                    .append('\n');
         }
         AtomicOutput.writeString(file, text.toString());
+    }
+
+    private static String row(MotifDiscovery.NamedPattern p) {
+        double total = 0;
+        for (double[] row : p.pattern().cwm()) {
+            total += row[0] + row[1] + row[2] + row[3];
+        }
+        Motif ppm = ppm(p);
+        return String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%s\t%s\t%.6g\t%.4f", p.name(),
+                p.pattern().sign() > 0 ? "+" : "-", p.pattern().size(), p.pattern().width(), ppm.consensus(),
+                cwmMotif(p).consensus(), total, ppm.totalInformation(Background.uniform()));
+    }
+
+    /** summary.tsv: seqlets called per sign and candidate patterns passed and rejected (key, value). */
+    private static void writeSummary(Path file, MotifDiscovery.Result result) {
+        String text = "key\tvalue\n"
+                + "seqlets_positive\t" + result.seqlets(1) + "\n"
+                + "seqlets_negative\t" + result.seqlets(-1) + "\n"
+                + "patterns_passed\t" + result.patterns().size() + "\n"
+                + "patterns_rejected\t" + result.rejected().size() + "\n";
+        AtomicOutput.writeString(file, text);
     }
 
     private static void writeSeqlets(Path file, ContributionScores scores, List<MotifDiscovery.NamedPattern> patterns) {

@@ -52,13 +52,13 @@ class MotifDiscoverySpec extends Specification {
         double bits = p * Math.log(p / 0.25) / Math.log(2) + 3 * q * Math.log(q / 0.25) / Math.log(2)
         def member = new Pattern.Member(new Seqlet(0, 0, 6, 1f), 0, 6, false, 0.5)
         double[][] cwm = (0..<6).collect { [0.1, 0, 0, 0] as double[] } as double[][]
+        double[][] acgtac = (0..<6).collect { k -> (0..<4).collect { it == k % 4 ? 10d : 0d } as double[] } as double[][]
 
         expect:
         Math.abs(PatternFilter.bestWindowBits(counts) - bits) < 1e-9
-        PatternFilter.rejection(new Pattern(1, cwm, cwm, counts, [member] * 20)) == null
-        PatternFilter.rejection(new Pattern(-1, cwm, cwm, counts, [member] * 20)) == 'contributions of the other sign'
-        PatternFilter.rejection(new Pattern(1, cwm, cwm, (0..<6).collect { [5, 5, 5, 5] as double[] } as double[][],
-                [member] * 20)) == 'uninformative'
+        PatternFilter.rejection(new Pattern(1, cwm, cwm, acgtac, [member] * 20)) == null
+        PatternFilter.rejection(new Pattern(-1, cwm, cwm, acgtac, [member] * 20)) == 'contributions of the other sign'
+        PatternFilter.rejection(new Pattern(1, cwm, cwm, counts, [member] * 20)) == 'information 2.0 < 6 bits'
     }
 
     def "support counts different sequences: the same locus given twice (shifted) counts once, either strand"() {
