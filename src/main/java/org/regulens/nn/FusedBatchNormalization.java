@@ -1,7 +1,6 @@
 package org.regulens.nn;
 
 import java.util.Collection;
-import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
@@ -36,13 +35,7 @@ public final class FusedBatchNormalization extends BatchNormalization {
     public Layer instantiate(NeuralNetConfiguration conf, Collection<TrainingListener> trainingListeners,
                              int layerIndex, INDArray layerParamsView, boolean initializeParams,
                              DataType networkDataType) {
-        FusedBatchNormLayer layer = new FusedBatchNormLayer(conf, networkDataType);
-        layer.setListeners(trainingListeners);
-        layer.setIndex(layerIndex);
-        layer.setParamsViewArray(layerParamsView);
-        Map<String, INDArray> paramTable = initializer().init(conf, layerParamsView, initializeParams);
-        layer.setParamTable(paramTable);
-        layer.setConf(conf);
-        return layer;
+        return LayerConfigurations.wire(new FusedBatchNormLayer(conf, networkDataType), this, conf, trainingListeners,
+                layerIndex, layerParamsView, initializeParams);
     }
 }

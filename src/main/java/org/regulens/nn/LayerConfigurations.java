@@ -29,4 +29,21 @@ final class LayerConfigurations {
             throw new IllegalStateException("cannot copy a " + type.getSimpleName() + " configuration", e);
         }
     }
+
+    /**
+     * What every layer configuration's {@code instantiate} does once its implementation exists: listeners, index,
+     * the parameter view and the parameter table from the configuration's initialiser.
+     */
+    static <L extends org.deeplearning4j.nn.api.Layer> L wire(L layer,
+            org.deeplearning4j.nn.conf.layers.Layer configuration,
+            org.deeplearning4j.nn.conf.NeuralNetConfiguration conf,
+            java.util.Collection<org.deeplearning4j.optimize.api.TrainingListener> listeners, int index,
+            org.nd4j.linalg.api.ndarray.INDArray paramsView, boolean initializeParams) {
+        layer.setListeners(listeners);
+        layer.setIndex(index);
+        layer.setParamsViewArray(paramsView);
+        layer.setParamTable(configuration.initializer().init(conf, paramsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
+    }
 }
