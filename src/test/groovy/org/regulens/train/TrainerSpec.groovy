@@ -339,4 +339,108 @@ class TrainerSpec extends Specification {
         lines.collect { it[1] as double } == [1e-12, 1e-12, 1e-12, 5e-13, 5e-13]
         Math.abs((trained.network() as MultiLayerNetwork).getLearningRate(0) - 5e-13) < 1e-18
     }
+
+    /** A two-task copy of the first 200 rows (task b = task a), so that a sum over tasks and a mean differ by 2. */
+    Path twoTasks() {
+        def out = dir.resolve('two-tasks.npz')
+        if (!java.nio.file.Files.exists(out)) {
+            int n = 200
+            TrainingData.open(file, true).withCloseable { data ->
+                float[] x = data.oneHot(0, n)
+                byte[] bytes = new byte[x.length]
+                x.eachWithIndex { v, i -> bytes[i] = (byte) v }
+                float[] y = new float[2 * n]
+                byte[] split = new byte[n]
+                n.times { i -> y[2 * i] = y[2 * i + 1] = data.label(i, 0); split[i] = i % 5 == 0 ? 1 : 0 }
+                NpzWriter.create(out).withCloseable { npz ->
+                    npz.write('x', NpyArray.ofBytes(bytes, DType.UINT8, n, 4, L))
+                    npz.write('y', NpyArray.ofFloats(y, n, 2))
+                    npz.write('split', NpyArray.ofBytes(split, DType.INT8, n))
+                    npz.write('tasks', NpyArray.ofStrings('a', 'b'))
+                    npz.commit()
+                }
+            }
+        }
+        out
+    }
+
+    def "the logged training loss is the cross-entropy per known label, as the validation loss is (not a sum over tasks)"() {
+        given: 'two identical tasks, a rate too small to move the parameters, no dropout, batch norm or augmentation'
+        def log = dir.resolve('per-label.tsv')
+        def data = twoTasks()
+
+        when:
+        def trained = TrainingData.open(data, true).withCloseable {
+            new Trainer(settings(epochs: 1, rcAugment: false, log: log), plainModel(1e-12)).train(it)
+        }
+        def line = log.readLines()[1].split('\t')
+        def expected = TrainingData.open(data, true).withCloseable { d ->
+            def rows = (0..<200).findAll { it % 5 != 0 && !Float.isNaN(d.label(it, 0)) }
+            float[][] z = trained.logits(d.oneHot(0, 200), 200)
+            // by hand: BCE of each known label (2 per row, equal here), averaged over labels
+            rows.collect { i ->
+                (0..1).collect { k ->
+                    double s = z[i][k]
+                    double y = d.label(i, k)
+                    y * Math.log1p(Math.exp(-s)) + (1 - y) * (Math.log1p(Math.exp(-s)) + s)
+                }.sum()
+            }.sum() / (2 * rows.size())
+        }
+
+        then:
+        Math.abs((line[2] as double) - expected) < 1e-4
+    }
+
+    def "--lr auto: a seeded range test chooses the rate within its bounds; the model is built with it and records the test"() {
+        when:
+        def train = {
+            TrainingData.open(small, true).withCloseable {
+                new Trainer(new TrainSettings(1, 32, 1, 1, 0.5, false, 0, 0, 'none', 0, 1, 0, 'none', null, false, 1L,
+                        null, LearningRateSchedule.Mode.CONSTANT, true), plainModel(1e-3)).train(it)
+            }
+        }
+        def a = train()
+        def b = train()
+        def test = a.metadata().lr_range_test
+
+        then:
+        test.chosen >= 1e-4 && test.chosen <= 0.03
+        test.chosen == Math.max(1e-4, Math.min(0.03, test.rate_at_minimum / 10))
+        test.steps > 1 && test.steps <= 100
+        a.settings().learningRate() == test.chosen
+        b.metadata().lr_range_test.chosen == test.chosen
+        a.network().params() == b.network().params()
+    }
+
+    def "the exponential first layer's initial scale goes on conv1_bn's gamma with batch norm, on conv1's weights without"() {
+        given:
+        def withBn = new ModelSettings('cnn-local', 'exp', 8, 9, 0, true, 'none', 1e-3, 0, 1)
+        def withoutBn = new ModelSettings('cnn-local', 'exp', 8, 9, 0, false, 'none', 1e-3, 0, 1)
+        def relu = new ModelSettings('cnn-local', 'relu', 8, 9, 0, true, 'none', 1e-3, 0, 1)
+        def build = { ModelSettings s ->
+            Nd4j.getRandom().setSeed(3)
+            new RegulensModel(NetworkFactory.build(s, L, 1, [1] as double[], true), s, L, ['gata'], [:])
+        }
+
+        when:
+        def bn = build(withBn)
+        def gamma = bn.parameter('conv1_bn', 'gamma').dup()
+        def w = bn.parameter('conv1', 'W').dup()
+        def scaledBn = ExponentialInitialiser.apply(bn, withBn, 0.25)
+        def plain = build(withoutBn)
+        def w0 = plain.parameter('conv1', 'W').dup()
+        def scaledPlain = ExponentialInitialiser.apply(plain, withoutBn, 0.25)
+        def r = build(relu)
+        def rw = r.parameter('conv1', 'W').dup()
+
+        then:
+        scaledBn == 'conv1_bn gamma'
+        bn.parameter('conv1_bn', 'gamma') == gamma.mul(0.25)
+        bn.parameter('conv1', 'W') == w
+        scaledPlain == 'conv1 W'
+        plain.parameter('conv1', 'W') == w0.mul(0.25)
+        ExponentialInitialiser.apply(r, relu, 0.25) == null
+        r.parameter('conv1', 'W') == rw
+        ExponentialInitialiser.scale() == 1d // the default changes nothing (see the class comment)
+    }
 }
