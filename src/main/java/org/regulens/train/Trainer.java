@@ -209,8 +209,11 @@ public final class Trainer {
         return model;
     }
 
-    /** Steps of the learning-rate range test (fewer when an epoch has fewer batches: then passes repeat). */
+    /** Steps of the learning-rate range test (when an epoch has fewer batches, passes repeat). */
     static final int RANGE_TEST_STEPS = 100;
+
+    /** The range test's steps: {@link #RANGE_TEST_STEPS}, fewer only in tests. */
+    int rangeTestSteps = RANGE_TEST_STEPS;
 
     /**
      * The learning-rate range test on a throw-away network initialised as the real one will be, fed training
@@ -225,7 +228,7 @@ public final class Trainer {
         BatchSource batches = data.batches(trainRows, settings.batchSize());
         List<Batch> pending = new ArrayList<>();
         int tasks = data.tasks().size();
-        LearningRateFinder.Result result = LearningRateFinder.sweep(RANGE_TEST_STEPS, rate -> {
+        LearningRateFinder.Result result = LearningRateFinder.sweep(rangeTestSteps, rate -> {
             if (pending.isEmpty()) {
                 // one pass at a time, in memory: a pass is what an epoch reads anyway
                 batches.forEach(random, pending::add);
