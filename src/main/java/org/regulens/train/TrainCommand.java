@@ -95,7 +95,7 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|warmup|onecycle",
             description = "Learning rate within and across epochs: constant, warmup (linear rise over the first "
-                    + "epoch) or onecycle (rise over 30% of --epochs, cosine fall); halved on plateaus in every "
+                    + "epoch) or onecycle (rise over 30%% of --epochs, cosine fall); halved on plateaus in every "
                     + "mode (default: ${DEFAULT-VALUE}).")
     String schedule;
 
