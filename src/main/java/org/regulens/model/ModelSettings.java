@@ -18,6 +18,12 @@ package org.regulens.model;
 public record ModelSettings(String arch, String firstActivation, int filters, int filterWidth, double dropout,
                             boolean batchNorm, String reverseComplement, double learningRate, double l2, long seed) {
 
+    /** The same settings with another learning rate. */
+    public ModelSettings withLearningRate(double rate) {
+        return new ModelSettings(arch, firstActivation, filters, filterWidth, dropout, batchNorm, reverseComplement, rate,
+                l2, seed);
+    }
+
     public boolean exponential() {
         return "exp".equals(firstActivation);
     }

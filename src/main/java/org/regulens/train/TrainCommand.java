@@ -88,8 +88,16 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Reverse-complement sharing: average predictions over both strands (default: ${DEFAULT-VALUE}).")
     String reverseComplement;
 
-    @Option(names = "--lr", defaultValue = "0.001", description = "Adam learning rate (default: ${DEFAULT-VALUE}).")
-    double learningRate;
+    @Option(names = "--lr", defaultValue = "0.01", paramLabel = "RATE|auto",
+            description = "Adam's (peak) learning rate, or auto: chosen by a learning-rate range test on training "
+                    + "batches, logged and stored in the model (default: ${DEFAULT-VALUE}).")
+    String learningRate;
+
+    @Option(names = "--lr-schedule", defaultValue = "constant", paramLabel = "constant|warmup|onecycle",
+            description = "Learning rate within and across epochs: constant, warmup (linear rise over the first "
+                    + "epoch) or onecycle (rise over 30%% of --epochs, cosine fall); halved on plateaus in every "
+                    + "mode (default: ${DEFAULT-VALUE}).")
+    String schedule;
 
     @Option(names = "--l2", defaultValue = "1e-6", description = "L2 weight decay (default: ${DEFAULT-VALUE}).")
     double l2;
@@ -145,11 +153,13 @@ public final class TrainCommand implements Callable<Integer> {
         Log.info("regulens %s; %s", Version.get(), String.join("; ", Nd4jBackend.summary()));
         Path logFile = log != null ? log : out.resolveSibling(out.getFileName().toString()
                 .replaceFirst("\\.zip$", "") + ".training.tsv");
+        boolean autoRate = isAuto(learningRate);
+        // with auto, the rate here only stands in until the range test has chosen one
         ModelSettings modelSettings = new ModelSettings(arch, firstActivation, filters, filterWidth, dropout, batchNorm,
-                reverseComplement, learningRate, l2, seed);
+                reverseComplement, autoRate ? 1e-3 : Double.parseDouble(learningRate), l2, seed);
         TrainSettings settings = new TrainSettings(epochs, batchSize, patience, lrPatience, 0.5, rcAugment, maxShift,
                 noise, adversarial, advEpsilon, advSteps, advFraction, positiveWeight, initMotifs, freezeMotifs, seed,
-                logFile);
+                logFile, LearningRateSchedule.Mode.parse(schedule), autoRate);
         try (TrainingData training = TrainingData.open(data.path, true)) {
             RegulensModel model = new Trainer(settings, modelSettings).train(training);
             model.putMetadata("regulens_version", Version.get());
@@ -176,13 +186,28 @@ public final class TrainCommand implements Callable<Integer> {
         require(adversarial.matches("none|fgsm|pgd"), "--adversarial must be none, fgsm or pgd");
         require(epochs >= 1 && batchSize >= 1, "--epochs and --batch-size must be at least 1");
         require(patience >= 1 && lrPatience >= 1, "--patience and --lr-patience must be at least 1");
-        require(learningRate > 0 && l2 >= 0, "--lr must be positive and --l2 non-negative");
+        require(isAuto(learningRate) || positiveNumber(learningRate), "--lr must be a positive number or auto");
+        require(l2 >= 0, "--l2 must be non-negative");
+        require(schedule.matches("constant|warmup|onecycle"), "--lr-schedule must be constant, warmup or onecycle");
         require(dropout < 1, "--dropout must be below 1");
         require(maxShift >= 0 && noise >= 0 && advEpsilon >= 0 && advSteps >= 1, "augmentation options must be >= 0");
         require(advFraction >= 0 && advFraction <= 1, "--adv-fraction must be in [0, 1]");
         require(positiveWeight.matches("none|balanced|[0-9]*\\.?[0-9]+([eE][-+]?[0-9]+)?"),
                 "--pos-weight must be none, balanced or a positive number");
         require(!freezeMotifs || initMotifs != null, "--freeze-motifs needs --init-motifs");
+    }
+
+    private static boolean isAuto(String rate) {
+        return "auto".equalsIgnoreCase(rate.trim());
+    }
+
+    private static boolean positiveNumber(String text) {
+        try {
+            double value = Double.parseDouble(text);
+            return value > 0 && Double.isFinite(value);
+        } catch (NumberFormatException e) {
+            return false;
+        }
     }
 
     private void require(boolean condition, String message) {
@@ -208,6 +233,8 @@ public final class TrainCommand implements Callable<Integer> {
         map.put("init_motifs", s.initMotifs() == null ? null : s.initMotifs().toString());
         map.put("freeze_motifs", s.freezeMotifs());
         map.put("seed", s.seed());
+        map.put("lr_schedule", s.schedule().cliName());
+        map.put("lr_auto", s.autoLearningRate());
         return map;
     }
 

@@ -73,10 +73,14 @@ public final class Trainer {
         warnAboutOneClassTasks(data, trainRows, "training");
         warnAboutOneClassTasks(data, validRows, "validation");
         double[] positiveWeights = positiveWeights(data, trainRows);
-        Nd4j.getRandom().setSeed(modelSettings.seed());
-        // fused batch norm while training; the returned model has deeplearning4j's standard layers
-        Model network = NetworkFactory.buildForTraining(modelSettings, data.length(), tasks.size(), positiveWeights);
-        RegulensModel model = new RegulensModel(network, modelSettings, data.length(), tasks, Map.of());
+        ModelSettings modelSettings = this.modelSettings;
+        LearningRateFinder.Result rangeTest = null;
+        if (settings.autoLearningRate()) {
+            rangeTest = rangeTest(data, trainRows, positiveWeights);
+            modelSettings = modelSettings.withLearningRate(rangeTest.chosen());
+        }
+        RegulensModel model = freshModel(modelSettings, data, positiveWeights);
+        Model network = model.network();
         Log.info("%s: %,d parameters; %,d training and %,d validation rows of %d %s, %d task(s)",
                 modelSettings.arch(), network.numParams(), trainRows.length, validRows.length, data.length(),
                 oneHot ? "bp" : "target positions", tasks.size());
@@ -86,7 +90,12 @@ public final class Trainer {
         SplittableRandom random = new SplittableRandom(settings.seed());
         BatchSource train = data.batches(trainRows, settings.batchSize());
         BatchSource valid = data.batches(validRows, Math.max(256, settings.batchSize()));
-        double learningRate = modelSettings.learningRate();
+        double peakRate = modelSettings.learningRate();
+        double cut = 1;
+        LearningRateSchedule schedule = new LearningRateSchedule(settings.schedule(),
+                (train.rows() + settings.batchSize() - 1) / settings.batchSize(), settings.epochs());
+        long[] stepCount = {0};
+        double[] currentRate = {Double.NaN};
         double best = Double.NEGATIVE_INFINITY;
         INDArray bestParams = network.params().dup();
         int bestEpoch = 0;
@@ -103,21 +112,31 @@ public final class Trainer {
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long start = System.nanoTime();
                 double[] lossSum = {0};
+                long[] labelsSeen = {0};
                 long[] seen = {0};
+                double epochCut = cut;
                 try (Progress progress = new Progress("epoch " + epoch, trainRows.length, "sequences")) {
                     train.forEach(random, batch -> {
-                        lossSum[0] += step(model, batch, tasks.size(), random, motifs) * batch.size();
+                        double rate = peakRate * epochCut * schedule.factor(stepCount[0]++);
+                        if (rate != currentRate[0]) {
+                            model.setLearningRate(rate);
+                            currentRate[0] = rate;
+                        }
+                        double[] loss = step(model, batch, tasks.size(), random, motifs);
+                        lossSum[0] += loss[0];
+                        labelsSeen[0] += (long) loss[1];
                         seen[0] += batch.size();
                         progress.advance(batch.size());
                     });
                 }
+                double learningRate = currentRate[0];
                 double seconds = (System.nanoTime() - start) / 1e9;
                 model.parametersChanged();
                 Map<String, Object> scores = score(model, valid, tasks);
                 double auprc = (double) scores.get("mean_auprc");
                 // Without validation positives (or negatives) auPR is undefined; fall back on the loss.
                 double criterion = Double.isNaN(auprc) ? -(double) scores.get("loss") : auprc;
-                Epoch figures = new Epoch(epoch, learningRate, lossSum[0] / seen[0], (double) scores.get("loss"),
+                Epoch figures = new Epoch(epoch, learningRate, lossSum[0] / Math.max(1, labelsSeen[0]), (double) scores.get("loss"),
                         (double) scores.get("mean_auroc"), auprc, seconds, seen[0] / seconds);
                 history.add(figures);
                 boolean improved = criterion > best;
@@ -145,8 +164,7 @@ public final class Trainer {
                     break;
                 }
                 if (sinceCut >= settings.lrPatience()) {
-                    learningRate *= settings.lrFactor();
-                    model.setLearningRate(learningRate);
+                    cut *= settings.lrFactor();
                     sinceCut = 0;
                 }
             }
@@ -165,11 +183,71 @@ public final class Trainer {
         trained.putMetadata("validation", bestMetrics);
         trained.putMetadata("positive_weights", positiveWeights);
         trained.putMetadata("epochs_run", history.size());
+        trained.putMetadata("lr_schedule", settings.schedule().cliName());
+        if (rangeTest != null) {
+            Map<String, Object> test = new LinkedHashMap<>();
+            test.put("chosen", rangeTest.chosen());
+            test.put("rate_at_minimum", rangeTest.atMinimum());
+            test.put("minimum_loss", rangeTest.minimumLoss());
+            test.put("steps", rangeTest.rates().length);
+            trained.putMetadata("lr_range_test", test);
+        }
         return trained;
     }
 
-    /** One optimisation step on a batch (augmented); returns the batch loss. */
-    private double step(RegulensModel model, Batch batch, int tasks, SplittableRandom random,
+    /**
+     * A newly initialised training network (fused batch norm while training; the returned model gets
+     * deeplearning4j's standard layers), the exponential first layer scaled down. The same settings always give the
+     * same parameters.
+     */
+    private RegulensModel freshModel(ModelSettings modelSettings, TrainingSet data, double[] positiveWeights) {
+        Nd4j.getRandom().setSeed(modelSettings.seed());
+        Model network = NetworkFactory.buildForTraining(modelSettings, data.length(), data.tasks().size(),
+                positiveWeights);
+        RegulensModel model = new RegulensModel(network, modelSettings, data.length(), data.tasks(), Map.of());
+        ExponentialInitialiser.apply(model, modelSettings, ExponentialInitialiser.scale());
+        return model;
+    }
+
+    /** Steps of the learning-rate range test (when an epoch has fewer batches, passes repeat). */
+    static final int RANGE_TEST_STEPS = 100;
+
+    /** The range test's steps: {@link #RANGE_TEST_STEPS}, fewer only in tests. */
+    int rangeTestSteps = RANGE_TEST_STEPS;
+
+    /**
+     * The learning-rate range test on a throw-away network initialised as the real one will be, fed training
+     * batches (augmented as in training) from its own seeded stream.
+     */
+    private LearningRateFinder.Result rangeTest(TrainingSet data, int[] trainRows, double[] positiveWeights) {
+        RegulensModel probe = freshModel(modelSettings, data, positiveWeights);
+        MotifInitialiser motifs = settings.initMotifs() == null ? null : new MotifInitialiser(
+                probe.parameter("conv1", "W"), MotifDatabase.resolve(settings.initMotifs().toString()),
+                settings.freezeMotifs());
+        SplittableRandom random = new SplittableRandom(settings.seed() ^ 0x6C7252616E6765L);
+        BatchSource batches = data.batches(trainRows, settings.batchSize());
+        List<Batch> pending = new ArrayList<>();
+        int tasks = data.tasks().size();
+        LearningRateFinder.Result result = LearningRateFinder.sweep(rangeTestSteps, rate -> {
+            if (pending.isEmpty()) {
+                // one pass at a time, in memory: a pass is what an epoch reads anyway
+                batches.forEach(random, pending::add);
+            }
+            probe.setLearningRate(rate);
+            double[] loss = step(probe, pending.remove(0), tasks, random, motifs);
+            return loss[0] / Math.max(1, loss[1]);
+        });
+        Log.info("learning-rate range test, %d steps: smoothed loss lowest (%.4f) at %.3g; learning rate %.3g "
+                + "(a tenth of that, within [%.0e, %.0e])", result.rates().length, result.minimumLoss(),
+                result.atMinimum(), result.chosen(), LearningRateFinder.FLOOR, LearningRateFinder.CEILING);
+        return result;
+    }
+
+    /**
+     * One optimisation step on a batch (augmented); returns {the batch's loss summed over its known labels, the
+     * number of known labels}, so that the training loss is logged per label, as the validation loss is.
+     */
+    private double[] step(RegulensModel model, Batch batch, int tasks, SplittableRandom random,
                         MotifInitialiser motifs) {
         int n = batch.size();
         INDArray features = model.input(augment(batch.x(), n, model.length(), model.rowSize(), random), n);
@@ -185,11 +263,12 @@ public final class Trainer {
             labels = Nd4j.concat(0, labels, labels.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)));
             mask = Nd4j.concat(0, mask, mask.get(org.nd4j.linalg.indexing.NDArrayIndex.interval(0, k)));
         }
-        double loss = model.fit(features, labels, mask);
+        // deeplearning4j's score: the loss summed over tasks, averaged over rows (plus the L2 term)
+        double loss = model.fit(features, labels, mask) * features.size(0);
         if (motifs != null) {
             motifs.restoreFrozen();
         }
-        return loss;
+        return new double[] {loss, mask.sumNumber().doubleValue()};
     }
 
     /**
