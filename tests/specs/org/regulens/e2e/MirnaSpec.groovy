@@ -44,12 +44,16 @@ class MirnaSpec extends Specification {
         rna.text = pairs.readLines().take(101).withIndex().collect { line, i ->
             i == 0 ? line : line.split('\t').with { [it[0].replace('T', 'U'), it[1], it[2]].join('\t') }
         }.join('\n') + '\n'
+        // the same 100 rows in DNA letters: the same batches, since oneDNN's convolution may round the last digit
+        // differently for another batch size (seen: 0.157911 vs 0.157910 when the row sat in a batch of 256)
+        def dna = dir.resolve('dna.tsv')
+        dna.text = pairs.readLines().take(101).join('\n') + '\n'
         def out = dir.resolve('pred.tsv')
         def dnaOut = dir.resolve('pred_dna.tsv')
 
         when:
         def r = run(['mirna', 'predict', '--model', model, '--pairs', rna, '--out', out], [OMP_NUM_THREADS: '1'])
-        def d = run(['mirna', 'predict', '--model', model, '--pairs', pairs, '--out', dnaOut], [OMP_NUM_THREADS: '1'])
+        def d = run(['mirna', 'predict', '--model', model, '--pairs', dna, '--out', dnaOut], [OMP_NUM_THREADS: '1'])
         def rows = out.readLines()
         def input = rna.readLines()
 
