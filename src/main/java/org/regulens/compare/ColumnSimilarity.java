@@ -59,20 +59,9 @@ public enum ColumnSimilarity {
 
         @Override
         void scoreColumns(double[] x, double[][] pool, double[] out, int at) {
-            double[] y0 = pool[0];
-            double[] y1 = pool[1];
-            double[] y2 = pool[2];
-            double[] y3 = pool[3];
-            double x0 = x[0];
-            double x1 = x[1];
-            double x2 = x[2];
-            double x3 = x[3];
-            for (int j = 0; j < y0.length; j++) {
-                double d0 = x0 - y0[j];
-                double d1 = x1 - y1[j];
-                double d2 = x2 - y2[j];
-                double d3 = x3 - y3[j];
-                out[at + j] = -Math.sqrt(d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3);
+            squaredDistances(x, pool, out, at);
+            for (int j = at; j < at + pool[0].length; j++) {
+                out[j] = -Math.sqrt(out[j]);
             }
         }
     },
@@ -86,20 +75,9 @@ public enum ColumnSimilarity {
 
         @Override
         void scoreColumns(double[] x, double[][] pool, double[] out, int at) {
-            double[] y0 = pool[0];
-            double[] y1 = pool[1];
-            double[] y2 = pool[2];
-            double[] y3 = pool[3];
-            double x0 = x[0];
-            double x1 = x[1];
-            double x2 = x[2];
-            double x3 = x[3];
-            for (int j = 0; j < y0.length; j++) {
-                double d0 = x0 - y0[j];
-                double d1 = x1 - y1[j];
-                double d2 = x2 - y2[j];
-                double d3 = x3 - y3[j];
-                out[at + j] = 2 - (d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3);
+            squaredDistances(x, pool, out, at);
+            for (int j = at; j < at + pool[0].length; j++) {
+                out[j] = 2 - out[j];
             }
         }
     };
@@ -147,5 +125,24 @@ public enum ColumnSimilarity {
         double d2 = x[2] - y[2];
         double d3 = x[3] - y[3];
         return d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
+    }
+
+    /** Σ_b (x_b − y_b)² of x against every pool column, into out[at ...]: the pool is base-major (pool[b][j]). */
+    static void squaredDistances(double[] x, double[][] pool, double[] out, int at) {
+        double[] y0 = pool[0];
+        double[] y1 = pool[1];
+        double[] y2 = pool[2];
+        double[] y3 = pool[3];
+        double x0 = x[0];
+        double x1 = x[1];
+        double x2 = x[2];
+        double x3 = x[3];
+        for (int j = 0; j < y0.length; j++) {
+            double d0 = x0 - y0[j];
+            double d1 = x1 - y1[j];
+            double d2 = x2 - y2[j];
+            double d3 = x3 - y3[j];
+            out[at + j] = d0 * d0 + d1 * d1 + d2 * d2 + d3 * d3;
+        }
     }
 }
