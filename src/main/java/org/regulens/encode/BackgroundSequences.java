@@ -25,7 +25,7 @@ final class BackgroundSequences {
 
     static List<Chromosome> draw(Path fasta, int width, long positives, EncodeSettings settings) {
         List<Chromosome> all = new ArrayList<>();
-        int maxNonAcgt = (int) Math.floor(settings.maxN() * width);
+        int maxNonAcgt = settings.maxNonAcgt(width);
         long tooManyN = 0;
         try (FastaStream stream = new FastaStream(fasta, Map.of())) {
             Chromosome record;
@@ -37,7 +37,7 @@ final class BackgroundSequences {
                 }
                 int from = (sequence.length - width) / 2;
                 Dna.normalise(sequence, from, from + width);
-                if (nonAcgt(sequence, from, width) > maxNonAcgt) {
+                if (Dna.countNonAcgt(sequence, from, from + width) > maxNonAcgt) {
                     tooManyN++;
                     continue;
                 }
@@ -67,15 +67,5 @@ final class BackgroundSequences {
             drawn.add(all.get(index));
         }
         return drawn;
-    }
-
-    private static int nonAcgt(byte[] sequence, int from, int width) {
-        int n = 0;
-        for (int i = from; i < from + width; i++) {
-            if (!Dna.isAcgt(sequence[i])) {
-                n++;
-            }
-        }
-        return n;
     }
 }

@@ -28,6 +28,11 @@ record EncodeSettings(int width, Negatives negatives, double negRatio, double ma
 
     /** Most non-ACGT bases a window may hold. */
     int maxNonAcgt() {
-        return (int) Math.floor(maxN * width);
+        return maxNonAcgt(width);
+    }
+
+    /** Most non-ACGT bases a window of this width may hold (sequence sets have no --width of their own). */
+    int maxNonAcgt(int windowWidth) {
+        return (int) Math.floor(maxN * windowWidth);
     }
 }

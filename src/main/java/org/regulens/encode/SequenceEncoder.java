@@ -76,8 +76,8 @@ final class SequenceEncoder {
             }
             Split[] backgroundSplits = randomSplits(negatives.size(), settings.seed() ^ 0xBAC6L);
             for (int i = 0; i < negatives.size(); i++) {
-                Chromosome negative = negatives.get(i);
-                writer.add(negative.sequence(), (negative.length() - length) / 2, zeros, backgroundSplits[i],
+                Chromosome negative = negatives.get(i);  // already cut to its central `length` bases
+                writer.add(negative.sequence(), 0, zeros, backgroundSplits[i],
                         negative.name(), Source.BACKGROUND, null, 0, '.');
             }
             long[] perSplit = writer.rowsPerSplit();
