@@ -33,6 +33,7 @@ import picocli.CommandLine.Option;
             org.regulens.motifs.MotifsCommand.class,
             org.regulens.compare.CompareCommand.class,
             org.regulens.scan.ScanCommand.class,
+            org.regulens.gia.GiaCommand.class,
             org.regulens.report.ReportCommand.class,
             org.regulens.mirna.MirnaCommand.class,
             BackendCommand.class,

@@ -16,6 +16,11 @@ import org.regulens.motif.MotifSimilarity;
  * instances drawn from those tasks' core motifs (at least one per positive task); a sequence negative for all
  * tasks carries as many instances drawn from a larger pool of distractor motifs. Instances never overlap.
  * The ground truth marks the bases of core instances.
+ * Cooperative-pair tasks ({@link PairSpec}) add label columns after the ordinary tasks: a positive carries the
+ * pair at its gap and orientation; a negative carries, one of four at random, neither motif, the first alone,
+ * the second alone, or both at another gap (uniform in 0..{@link PairSpec#maxNegativeGap}, at least 3 bases off the true
+ * gap), so only the spacing tells them apart. A decoy motif is planted in every sequence with probability 1/2
+ * regardless of its labels.
  */
 public final class SequenceSimulator {
 
@@ -38,6 +43,11 @@ public final class SequenceSimulator {
     }
 
     public Result run(List<TaskSpec> tasks, List<Motif> pool) {
+        return run(tasks, List.of(), pool, null);
+    }
+
+    /** As {@link #run(List, List)} with cooperative-pair tasks (label columns after {@code tasks}) and a decoy. */
+    public Result run(List<TaskSpec> tasks, List<PairSpec> pairs, List<Motif> pool, Motif decoy) {
         SplittableRandom random = new SplittableRandom(settings.seed());
         List<MotifSampler> poolSamplers = pool.stream().map(MotifSampler::new).toList();
         List<List<MotifSampler>> core = tasks.stream()
@@ -47,7 +57,8 @@ public final class SequenceSimulator {
         int length = settings.length();
         List<String> names = new ArrayList<>(n);
         List<byte[]> sequences = new ArrayList<>(n);
-        float[][] labels = new float[n][tasks.size()];
+        float[][] labels = new float[n][tasks.size() + pairs.size()];
+        MotifSampler decoySampler = decoy == null ? null : new MotifSampler(decoy);
         byte[][] truth = new byte[n][length];
         List<PlantedSite> sites = new ArrayList<>();
         for (int s = 0; s < n; s++) {
@@ -60,6 +71,26 @@ public final class SequenceSimulator {
                 if (random.nextDouble() < settings.positiveRate()) {
                     positive.add(t);
                     labels[s][t] = 1;
+                }
+            }
+            boolean[] pairPositive = new boolean[pairs.size()];
+            for (int p = 0; p < pairs.size(); p++) {
+                if (random.nextDouble() < settings.positiveRate()) {
+                    pairPositive[p] = true;
+                    labels[s][tasks.size() + p] = 1;
+                }
+            }
+            for (int p = 0; p < pairs.size(); p++) {
+                plantPair(pairs.get(p), pairPositive[p], name, sequence, used, truth[s], sites, random);
+            }
+            if (decoySampler != null && random.nextBoolean()) {
+                int at = freeSlot(used, decoySampler.width(), random);
+                if (at >= 0) {
+                    boolean minus = random.nextBoolean();
+                    decoySampler.plant(sequence, at, minus, random);
+                    java.util.Arrays.fill(used, at, at + decoySampler.width(), true);
+                    sites.add(new PlantedSite(name, at, at + decoySampler.width(), decoy, minus ? '-' : '+',
+                            "decoy", "decoy", "."));
                 }
             }
             int instances = settings.minInstances()
@@ -99,6 +130,52 @@ public final class SequenceSimulator {
             sequences.add(sequence);
         }
         return new Result(names, sequences, labels, truth, sites);
+    }
+
+    /**
+     * Plants a pair task's arrangement: the pair at its gap (positive), else nothing, the first alone, the second
+     * alone or both at another gap. The whole span is reserved so nothing else lands between the two motifs.
+     */
+    private static void plantPair(PairSpec pair, boolean positive, String name, byte[] sequence, boolean[] used,
+                                  byte[] truth, List<PlantedSite> sites, SplittableRandom random) {
+        int kind = positive ? 3 : random.nextInt(4) - 1; // -1 neither, 0 first alone, 1 second alone, 2 both elsewhere
+        if (kind < 0) {
+            return;
+        }
+        int gap = pair.gap();
+        if (kind == 2) {
+            do {
+                gap = random.nextInt(pair.maxNegativeGap() + 1);
+            } while (Math.abs(gap - pair.gap()) < 3);
+        }
+        MotifSampler first = new MotifSampler(pair.first());
+        MotifSampler second = new MotifSampler(pair.second());
+        int span = kind == 0 ? first.width() : kind == 1 ? second.width() : pair.span(gap);
+        int at = freeSlot(used, span, random);
+        if (at < 0) {
+            return;
+        }
+        java.util.Arrays.fill(used, at, at + span, true);
+        String role = positive ? "pair" : "unpaired";
+        String task = pair.name();
+        if (kind != 1) {
+            plantOne(first, pair.orientation().charAt(0), at, positive, name, sequence, truth, sites, task, role, random);
+        }
+        if (kind != 0) {
+            int secondAt = kind == 1 ? at : at + first.width() + gap;
+            plantOne(second, pair.orientation().charAt(1), secondAt, positive, name, sequence, truth, sites, task,
+                    role, random);
+        }
+    }
+
+    private static void plantOne(MotifSampler sampler, char strand, int at, boolean core, String name,
+                                 byte[] sequence, byte[] truth, List<PlantedSite> sites, String task, String role,
+                                 SplittableRandom random) {
+        sampler.plant(sequence, at, strand == '-', random);
+        if (core) {
+            java.util.Arrays.fill(truth, at, at + sampler.width(), (byte) 1);
+        }
+        sites.add(new PlantedSite(name, at, at + sampler.width(), sampler.motif(), strand, task, role, "."));
     }
 
     /** A random start where {@code width} free bases fit, or -1 when 100 tries find none. */

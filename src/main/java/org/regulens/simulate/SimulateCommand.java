@@ -39,14 +39,21 @@ public final class SimulateCommand implements Callable<Integer> {
                     + "vertebrates non-redundant set (default: ${DEFAULT-VALUE}).")
     String motifs;
 
-    @Option(names = "--task", required = true, paramLabel = "NAME=MOTIF[+MOTIF...]",
+    @Option(names = "--task", paramLabel = "NAME=MOTIF[+MOTIF...]",
             description = "A task and its motifs (ids like MA0139.2 or unique names like CTCF); the first is the "
-                    + "primary motif, the others co-occurring partners. Repeatable.")
-    List<String> tasks;
+                    + "primary motif, the others co-occurring partners. Repeatable; at least one --task or --pair.")
+    List<String> tasks = new ArrayList<>();
+
+    @Option(names = "--pair", paramLabel = "NAME=A+B@GAP[/OO]",
+            description = "Sequences mode: a cooperative-pair task. Positives carry motif A, then GAP bases, then "
+                    + "motif B, on the strands OO gives (++ default, +-, -+, --); negatives carry, one of four at random, "
+                    + "neither, A alone, B alone or both at another gap (0..2*GAP+10, at least 3 off GAP). Repeatable; label columns follow "
+                    + "the --task columns.")
+    List<String> pairs = new ArrayList<>();
 
     @Option(names = "--decoy", paramLabel = "MOTIF",
-            description = "A decoy motif: genome mode plants it genome-wide independent of peaks; sequences mode "
-                    + "adds it to the distractor pool.")
+            description = "A decoy motif planted regardless of labels: genome mode plants it genome-wide independent "
+                    + "of peaks; sequences mode plants it in each sequence with probability 1/2.")
     String decoy;
 
     @Output
@@ -140,6 +147,24 @@ public final class SimulateCommand implements Callable<Integer> {
             }
             specs.add(task);
         }
+        require(mode == Mode.sequences || pairs.isEmpty(), spec.commandLine(), "--pair works in --mode sequences only");
+        List<PairSpec> pairSpecs = new ArrayList<>();
+        for (String text : pairs) {
+            PairSpec pair;
+            try {
+                pair = PairSpec.parse(text, database, motifs);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+            }
+            if (!names.add(pair.name())) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "task '" + pair.name() + "' given twice");
+            }
+            require(pair.span(pair.maxNegativeGap()) <= sequence.length, spec.commandLine(), "--pair " + text
+                    + ": its widest arrangement (" + pair.span(pair.maxNegativeGap()) + " bp) does not fit in --length "
+                    + sequence.length);
+            pairSpecs.add(pair);
+        }
+        require(!specs.isEmpty() || !pairSpecs.isEmpty(), spec.commandLine(), "give at least one --task or --pair");
         Motif decoyMotif = decoy == null ? null : MotifDatabase.byId(database, decoy, motifs);
         if (mode == Mode.sequences) {
             for (TaskSpec task : specs) {
@@ -162,17 +187,21 @@ public final class SimulateCommand implements Callable<Integer> {
             } else {
                 List<Motif> pool;
                 try {
-                    pool = new ArrayList<>(SequenceSimulator.choosePool(database, specs, sequence.poolSize, seed.value));
+                    List<TaskSpec> avoided = new ArrayList<>(specs);
+                    pairSpecs.forEach(p -> avoided.add(p.asTask()));
+                    if (decoyMotif != null) {
+                        avoided.add(new TaskSpec("decoy", List.of(decoyMotif)));
+                    }
+                    pool = new ArrayList<>(SequenceSimulator.choosePool(database, avoided, sequence.poolSize, seed.value));
                 } catch (IllegalArgumentException e) {
                     throw new RegulensException(motifs + ": " + e.getMessage());
                 }
-                if (decoyMotif != null && !pool.contains(decoyMotif)) {
-                    pool.add(decoyMotif);
-                }
                 SequenceSimulator.Result result = new SequenceSimulator(new SequenceSimulator.Settings(sequence.count,
                         sequence.length, sequence.minInstances, sequence.maxInstances, sequence.positiveRate,
-                        sequence.gc, seed.value)).run(specs, pool);
-                SimulationWriter.writeSequences(output, result, specs);
+                        sequence.gc, seed.value)).run(specs, pairSpecs, pool, decoyMotif);
+                List<TaskSpec> columns = new ArrayList<>(specs);
+                pairSpecs.forEach(p -> columns.add(p.asTask()));
+                SimulationWriter.writeSequences(output, result, columns);
                 Log.info("simulated %,d sequences of %d bp with %,d planted motif instances in %s",
                         result.names().size(), sequence.length, result.sites().size(), out);
             }
