@@ -18,6 +18,7 @@ include { TRAIN        } from './modules/local/train'
 include { EVALUATE     } from './modules/local/evaluate'
 include { FILTERS      } from './modules/local/filters'
 include { PREDICT      } from './modules/local/predict'
+include { GIA          } from './modules/local/gia'
 include { REPORT       } from './modules/local/report'
 include { MIRNA        } from './subworkflows/local/mirna'
 
@@ -47,6 +48,12 @@ workflow REGULENS {
     FILTERS(modelData.map { meta, m, d -> [meta, m, d, params.motif_db] })
     INTERPRET(modelData, EVALUATE.out.metrics)
     versions = versions.mix(EVALUATE.out.versions, FILTERS.out.versions, INTERPRET.out.versions)
+
+    if (params.gia) {
+        // optional: global importance analysis of --gia (and --gia_second), off by default
+        GIA(modelData.map { meta, m, d -> [meta, m, d, params.gia] })
+        versions = versions.mix(GIA.out.versions)
+    }
 
     if (params.predict_fasta) {
         PREDICT(model.map { meta, m -> [meta, m, file(params.predict_fasta)] })

@@ -44,6 +44,7 @@ class GalaxyToolsSpec extends Specification {
             regulens_compare  : ['10.1186/gb-2007-8-2-r24', '10.1093/nar/gkad1059'],
             regulens_scan     : ['10.1093/bioinformatics/btr064'],
             regulens_filters  : ['10.1186/gb-2007-8-2-r24'],
+            regulens_gia      : ['10.1371/journal.pcbi.1008925'],
             regulens_mirna_train: ['10.3390/genes13122323', '10.1016/j.cell.2013.03.043'],
             regulens_mirna_predict: ['10.3390/genes13122323'],
             regulens_mirna_scan: ['10.3390/genes13122323'],
@@ -53,7 +54,7 @@ class GalaxyToolsSpec extends Specification {
     ]
     /** The subcommands with a wrapper each, regulens_<words joined by _>.xml; {@code mirna train} is a sub-subcommand. */
     static final List<String> SUBCOMMANDS = ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'filters',
-                                             'motifs', 'compare', 'scan', 'report',
+                                             'motifs', 'compare', 'scan', 'report', 'gia',
                                              'mirna train', 'mirna predict', 'mirna scan', 'mirna evaluate',
                                              'mirna explain', 'mirna mutagenesis']
     /** The wrappers that declare a GPU: those that train networks or take gradients of many inputs. */

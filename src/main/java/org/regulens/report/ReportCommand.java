@@ -68,6 +68,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Output folder of mirna explain: miRNA section (classes, position importance, duplexes).")
     Path mirnaExplain;
 
+    @Option(names = "--gia", arity = "1..*", paramLabel = "GIA.tsv",
+            description = "Tables of 'regulens gia': global importance analysis section (effect vs position or gap). "
+                    + "The section is left out, not listed as omitted, without them.")
+    List<Path> gia = new ArrayList<>();
+
     @Option(names = "--params", paramLabel = "PARAMS.json", description = "Run parameters (a JSON object), shown as a table.")
     Path params;
 
@@ -145,6 +150,11 @@ public final class ReportCommand implements Callable<Integer> {
             add(sections, navigation, omitted, ExamplesSection.ID, "Examples", "--attributions",
                     attributionFiles.isEmpty() ? null : () -> ExamplesSection.render(exampleList, examples));
         }
+        if (!gia.isEmpty()) {
+            List<TsvTable> giaTables = GiaSection.read(gia);
+            add(sections, navigation, omitted, GiaSection.ID, "Global importance analysis", "--gia",
+                    () -> GiaSection.render(giaTables));
+        }
         PerformanceSection.Performance mirnaPerformance = mirnaMetrics == null ? null : PerformanceSection.read(mirnaMetrics);
         MirnaSection.Explained explained = mirnaExplain == null ? null : MirnaSection.read(mirnaExplain, examples);
         if (mirnaInputs) {
@@ -207,6 +217,7 @@ public final class ReportCommand implements Callable<Integer> {
         attributions.forEach(a -> rows.add(new String[] {"--attributions", a}));
         addInput(rows, "--mirna-metrics", mirnaMetrics);
         addInput(rows, "--mirna-explain", mirnaExplain);
+        gia.forEach(g -> rows.add(new String[] {"--gia", g.toString()}));
         addInput(rows, "--params", params);
         rows.add(new String[] {"--motif-db", motifDb});
         rows.add(new String[] {"--match-q", Html.num(matchQ)});
