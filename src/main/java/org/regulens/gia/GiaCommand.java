@@ -35,7 +35,7 @@ import picocli.CommandLine.Option;
                     + "draws one instance per background sequence from the columns (seeded), the same in every "
                     + "condition.",
             "Output TSV: experiment (position or distance), task, condition, series (motif or orientation), x "
-                    + "(position or gap), n, then mean, median, SD and a percentile bootstrap 95% CI of the mean of "
+                    + "(position or gap), n, then mean, median, SD and a percentile bootstrap 95%% CI of the mean of "
                     + "the change as logits and as probabilities."
         })
 public final class GiaCommand implements Callable<Integer> {
@@ -88,7 +88,7 @@ public final class GiaCommand implements Callable<Integer> {
     String embed;
 
     @Option(names = "--bootstrap", defaultValue = "1000", paramLabel = "N",
-            description = "Bootstrap resamples for the 95% CI (default: ${DEFAULT-VALUE}).")
+            description = "Bootstrap resamples for the 95%% CI (default: ${DEFAULT-VALUE}).")
     int bootstrap;
 
     @Option(names = "--batch-size", defaultValue = "256", description = "Sequences per batch (default: ${DEFAULT-VALUE}).")
