@@ -14,10 +14,10 @@ public record Lrp(Kind kind, double epsilon, double alpha) {
 
     public Lrp {
         if (!(epsilon >= 0) || Double.isInfinite(epsilon)) {
-            throw new IllegalArgumentException("--lrp-epsilon must be a finite number ≥ 0, not " + epsilon);
+            throw new IllegalArgumentException("--lrp-epsilon must be a finite number >= 0, not " + epsilon);
         }
         if (!(alpha >= 1) || Double.isInfinite(alpha)) {
-            throw new IllegalArgumentException("--lrp-alpha must be a finite number ≥ 1 (beta = alpha − 1), not " + alpha);
+            throw new IllegalArgumentException("--lrp-alpha must be a finite number >= 1 (beta = alpha - 1), not " + alpha);
         }
     }
 
