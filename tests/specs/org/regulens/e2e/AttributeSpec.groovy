@@ -162,6 +162,25 @@ print(' '.join(str(bool(v)) for v in ok))
         (0..<s.x.length).every { c.attr[it] == c.hyp[it] * c.x[it] }
     }
 
+    def "lrp (epsilon, alpha-beta) and deeplift --rule revealcancel run from the command line: attr = hyp × x, RevealCancel's deltas are small"() {
+        when:
+        def runs = ['lrp', 'lrp --lrp-rule alpha-beta', 'deeplift --rule revealcancel'].collectEntries { m ->
+            def out = dir.resolve(m.replaceAll('[^a-z]+', '_') + '.npz')
+            def words = m.split(' ') as List
+            assert run(['attribute', '--model', model, '--data', data, '--method'] + words + ['--split', 'test',
+                        '--max-sequences', 6, '--out', out]).exitCode == 0
+            def npz = org.regulens.io.npz.NpzFile.open(out)
+            try { [m, ['x', 'hyp', 'attr', 'delta'].collectEntries { [it, npz.read(it).asFloats()] }] } finally { npz.close() }
+        }
+        def eps = runs.lrp, ab = runs['lrp --lrp-rule alpha-beta'], rc = runs['deeplift --rule revealcancel']
+
+        then:
+        [eps, ab].every { r -> (0..<r.x.length).every { r.attr[it] == r.hyp[it] * r.x[it] } }
+        (0..<eps.x.length).any { Math.abs(eps.hyp[it] - ab.hyp[it]) > 1e-4 }
+        eps.delta.every { Float.isNaN(it) }
+        rc.delta.length == 6 && rc.delta.every { it < 1e-3 }
+    }
+
     def "bad input: unknown method, unknown task, bad shard, unknown baseline; nothing written"() {
         when:
         def out = dir.resolve("bad$i" + '.npz')
@@ -178,6 +197,8 @@ print(' '.join(str(bool(v)) for v in ok))
         2 | ['--method', 'ism', '--task', 'nope']                  | "no task 'nope'"
         3 | ['--method', 'ism', '--shard', '3/2']                  | '--shard must be i/n'
         4 | ['--method', 'ig', '--baseline', 'random']             | 'unknown baseline'
+        5 | ['--method', 'deeplift', '--rule', 'magic']            | '--rule must be one of [rescale, revealcancel]'
+        6 | ['--method', 'lrp', '--lrp-alpha', 0.5]                | '--lrp-alpha must be a finite number >= 1'
     }
 
     /** 'same' when the merged file's arrays are the shards' arrays concatenated, in the order of {@code parts}. */

@@ -39,7 +39,7 @@ class GalaxyToolsSpec extends Specification {
     static final Map<String, List<String>> REQUIRED_DOIS = [
             regulens_train    : ['10.1038/nbt.3300', '10.1101/gr.200535.115', '10.1038/nmeth.3547', '10.1093/nar/gkw226',
                                  '10.1038/s42256-020-00291-x'],
-            regulens_attribute: ['10.48550/arXiv.1704.02685', '10.48550/arXiv.1703.01365'],
+            regulens_attribute: ['10.48550/arXiv.1704.02685', '10.48550/arXiv.1703.01365', '10.1371/journal.pone.0130140'],
             regulens_motifs   : ['10.48550/arXiv.1811.00416'],
             regulens_compare  : ['10.1186/gb-2007-8-2-r24', '10.1093/nar/gkad1059'],
             regulens_scan     : ['10.1093/bioinformatics/btr064'],

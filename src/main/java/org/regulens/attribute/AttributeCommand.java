@@ -27,7 +27,12 @@ import picocli.CommandLine.Option;
             "Per-base attributions for one task (its logit) of a trained model: hypothetical contributions (a score "
                     + "for each of the four bases at every position, as TF-MoDISco needs) and actual contributions "
                     + "(hypothetical × one-hot; for saliency |gradient| at the observed base).",
-            "Methods: saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop.",
+            "Methods: saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop, lrp, "
+                    + "guided-gradcam.",
+            "lrp (Bach et al. 2015): the logit is the output's relevance; convolutions and dense layers (batch norm "
+                    + "folded into them) pass it on by the epsilon or alpha-beta rule, activations (ReLU, exponential) "
+                    + "unchanged, max pooling to each window's maximum (winner takes all), residual additions in "
+                    + "proportion to their two inputs. Not for danq (recurrent).",
             "Use 'regulens attribute merge' to join the outputs of --shard runs."
         })
 public final class AttributeCommand implements Callable<Integer> {
@@ -42,7 +47,7 @@ public final class AttributeCommand implements Callable<Integer> {
     Path data;
 
     @Option(names = "--method", paramLabel = "NAME", description = "Attribution method. Required. One of: "
-            + "saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop.")
+            + "saliency, gradxinput, smoothgrad, ig, deeplift, deepshap, ism, gradcam, guided-backprop, lrp, guided-gradcam.")
     String method;
 
     @Output
@@ -93,6 +98,26 @@ public final class AttributeCommand implements Callable<Integer> {
             description = "gradcam: layer whose feature map is used (default: the deepest convolutional activation).")
     String layer;
 
+    @Option(names = "--rule", defaultValue = "rescale", paramLabel = "rescale|revealcancel",
+            description = "deeplift, deepshap: rule at nonlinear units: rescale (secant slope) or revealcancel "
+                    + "(positive and negative input terms get separate multipliers; Shrikumar et al. 2017; "
+                    + "default: ${DEFAULT-VALUE}).")
+    String rule;
+
+    @Option(names = "--lrp-rule", defaultValue = "epsilon", paramLabel = "epsilon|alpha-beta",
+            description = "lrp: rule at convolutions and dense layers (default: ${DEFAULT-VALUE}).")
+    String lrpRule;
+
+    @Option(names = "--lrp-epsilon", defaultValue = "0.01",
+            description = "lrp: stabiliser ε added to each layer's output with its sign, epsilon rule and residual "
+                    + "additions (default: ${DEFAULT-VALUE}).")
+    double lrpEpsilon;
+
+    @Option(names = "--lrp-alpha", defaultValue = "2",
+            description = "lrp alpha-beta: weight α of positive contributions, ≥ 1; negative ones get β = α − 1 "
+                    + "(default: ${DEFAULT-VALUE}).")
+    double lrpAlpha;
+
     @Option(names = "--naive-ism", description = "ism: mutate and rerun whole sequences instead of the fast path "
             + "(for checking; same results).")
     boolean naiveIsm;
@@ -139,11 +164,14 @@ public final class AttributeCommand implements Callable<Integer> {
                     "--refs, --steps and --samples must be at least 1; --noise, --batch-size and --max-sequences not negative");
         }
         Shard part;
+        Lrp lrp;
         try {
             part = shard == null ? new Shard(1, 1) : Shard.parse(shard);
             if (baseline != null) {
                 References.parse(baseline);
             }
+            Methods.deepliftRule(rule);
+            lrp = new Lrp(Lrp.parse(lrpRule), lrpEpsilon, lrpAlpha);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
@@ -160,7 +188,7 @@ public final class AttributeCommand implements Callable<Integer> {
             AttributionMethod attribution;
             try {
                 attribution = Methods.create(method, function, taskIndex, new Methods.Settings(baseline, refs, steps,
-                        samples, noise, centre, layer, naiveIsm, seed));
+                        samples, noise, centre, layer, naiveIsm, seed, rule, lrp));
             } catch (IllegalArgumentException e) {
                 throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
             }
@@ -244,6 +272,14 @@ public final class AttributeCommand implements Callable<Integer> {
             meta.put("baseline", baseline);
             meta.put("seed", seed);
             meta.put("center", centre);
+            if (method.startsWith("deep")) {
+                meta.put("rule", rule);
+            }
+            if ("lrp".equals(method)) {
+                meta.put("lrp_rule", lrpRule);
+                meta.put("lrp_epsilon", lrpEpsilon);
+                meta.put("lrp_alpha", lrpAlpha);
+            }
             meta.put("regulens_version", org.regulens.core.Version.get());
             if (bedgraph != null) {
                 BedGraphWriter.write(bedgraph, "regulens " + method + " " + taskName, windows);

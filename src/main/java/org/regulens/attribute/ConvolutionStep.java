@@ -12,7 +12,7 @@ import org.nd4j.linalg.indexing.NDArrayIndex;
  * The backward pass is the transposed convolution (flipped kernel, channels swapped); it is linear, so every
  * {@link Rule} gives the same answer.
  */
-final class ConvolutionStep implements LocalStep {
+final class ConvolutionStep implements LocalStep, LinearStep {
 
     private final INDArray kernel;      // [width, in, out], the layout of ND4J's conv1d
     private final INDArray transposed;  // [width, out, in], flipped along width: the backward kernel
@@ -21,6 +21,8 @@ final class ConvolutionStep implements LocalStep {
     private final int dilation;
     private final int padLeft;
     private final String name;
+    private ConvolutionStep positive;
+    private ConvolutionStep negative;
 
     /** @param weights [out, in, width] */
     ConvolutionStep(String name, INDArray weights, INDArray bias, int dilation) {
@@ -31,6 +33,29 @@ final class ConvolutionStep implements LocalStep {
         this.transposed = flipped(weights.permute(2, 0, 1));
         this.bias = bias.reshape(-1).dup();
         this.padLeft = span() / 2;
+    }
+
+    @Override
+    public ConvolutionStep positivePart() {
+        if (positive == null) {
+            positive = part(true);
+        }
+        return positive;
+    }
+
+    @Override
+    public ConvolutionStep negativePart() {
+        if (negative == null) {
+            negative = part(false);
+        }
+        return negative;
+    }
+
+    private ConvolutionStep part(boolean positiveWeights) {
+        INDArray w = kernel.permute(2, 1, 0).dup('c'); // back to [out, in, width]
+        INDArray part = positiveWeights ? org.nd4j.linalg.ops.transforms.Transforms.max(w, 0.0, false)
+                : org.nd4j.linalg.ops.transforms.Transforms.min(w, 0.0, false);
+        return new ConvolutionStep(name + (positiveWeights ? "+" : "-"), part, Nd4j.zerosLike(bias), dilation);
     }
 
     /** [width, a, b] with the first axis reversed. */

@@ -1,7 +1,7 @@
 package org.regulens.attribute;
 
 /**
- * DeepLIFT with the Rescale rule (Shrikumar et al. 2017) against {@code references} references per input, averaged:
+ * DeepLIFT with the Rescale or the RevealCancel rule (Shrikumar et al. 2017; see {@link Rule}) against {@code references} references per input, averaged:
  * one baseline for {@code deeplift}, N dinucleotide shuffles for {@code deepshap} (the DeepSHAP estimate of
  * Lundberg &amp; Lee 2017). Hypothetical contributions per reference r: hyp[b, j] = m[b, j] − Σ_c m[c, j]·r[c, j];
  * the convergence delta is |Σ hyp × x − mean_r (f(x) − f(r))|.
@@ -13,8 +13,18 @@ final class DeepLift implements AttributionMethod {
     private final int references;
     private final References baseline;
     private final long seed;
+    private final Rule rule;
 
     DeepLift(ModelFunction function, int task, int references, References baseline, long seed) {
+        this(function, task, references, baseline, seed, Rule.RESCALE);
+    }
+
+    /** @param rule {@link Rule#RESCALE} or {@link Rule#REVEAL_CANCEL} */
+    DeepLift(ModelFunction function, int task, int references, References baseline, long seed, Rule rule) {
+        if (!rule.usesReference()) {
+            throw new IllegalArgumentException("DeepLIFT needs the Rescale or RevealCancel rule, not " + rule);
+        }
+        this.rule = rule;
         this.function = function;
         this.task = task;
         this.references = references;
@@ -36,7 +46,7 @@ final class DeepLift implements AttributionMethod {
             baseline.fill(x, i * size, length, seed, rows[i], references, refs, i * references * size);
         }
         // the pass's forward runs give f(x) (each row tiled per reference) and f(r): no second forward pass
-        ModelFunction.Pass pass = function.pass(tiled, pairs, task, Rule.RESCALE, refs);
+        ModelFunction.Pass pass = function.pass(tiled, pairs, task, rule, refs);
         float[] m = pass.gradient();
         float[][] fr = pass.referenceLogits();
         float[][] fx = new float[n][];

@@ -27,7 +27,7 @@ import org.regulens.model.InferenceNetwork;
 /**
  * Our own forward and backward passes over a trained network (batch norm folded, dropout removed), on
  * [n, 4, length] one-hot inputs. Owning the backward pass is what lets attribution swap the rule at nonlinear
- * units (gradients, DeepLIFT's Rescale, guided backpropagation) and recompute only what a mutation can reach
+ * units (gradients, DeepLIFT's Rescale and RevealCancel, guided backpropagation, LRP in {@link Relevance}) and recompute only what a mutation can reach
  * (fast in-silico mutagenesis); deeplearning4j offers neither. Built from the deeplearning4j network and checked
  * against its logits by the tests.
  */
@@ -75,19 +75,30 @@ public final class ExplainNetwork {
 
     /**
      * Pushes {@code grad} (with respect to the output of step {@code from − 1}, i.e. {@code trace[from]}) back to
-     * {@code trace[to]}. With {@link Rule#RESCALE}, {@code reference} is the reference's trace, row-aligned.
+     * {@code trace[to]}. With the DeepLIFT rules, {@code reference} is the reference's trace, row-aligned.
      */
     public INDArray backward(List<INDArray> trace, int from, int to, INDArray grad, Rule rule, List<INDArray> reference) {
         INDArray g = grad;
         for (int k = from - 1; k >= to; k--) {
-            if (rule != Rule.RESCALE && k - 1 >= to && steps.get(k) instanceof MaxPoolStep pool
+            if (!rule.usesReference() && k - 1 >= to && steps.get(k) instanceof MaxPoolStep pool
                     && steps.get(k - 1) instanceof ActivationStep a && a.function() == Nonlinearity.RELU) {
                 // ReLU then max pooling: one fused pass (the gradient reaches only the windows' positive maxima)
                 g = pool.backwardThroughRelu(trace.get(k), g, rule);
                 k--;
                 continue;
             }
-            g = steps.get(k).backward(trace.get(k), trace.get(k + 1), g, rule,
+            if (rule == Rule.REVEAL_CANCEL && k - 1 >= to && steps.get(k) instanceof ActivationStep a
+                    && steps.get(k - 1) instanceof LinearStep linear) {
+                // a linear step then its nonlinearity: RevealCancel needs the linear step's Δz⁺ and Δz⁻
+                g = RevealCancel.backward(linear, a.function(), trace.get(k - 1), reference.get(k - 1), trace.get(k),
+                        reference.get(k), g);
+                k--;
+                continue;
+            }
+            Step step = steps.get(k);
+            // RevealCancel reaches into residual branches; every other step passes it back as Rescale
+            Rule stepRule = rule == Rule.REVEAL_CANCEL && !(step instanceof ResidualStep) ? Rule.RESCALE : rule;
+            g = step.backward(trace.get(k), trace.get(k + 1), g, stepRule,
                     reference == null ? null : reference.get(k), reference == null ? null : reference.get(k + 1));
         }
         return g;

@@ -78,12 +78,35 @@ public final class ModelFunction {
      * second forward pass for predictions or DeepLIFT's convergence delta.
      */
     public Pass pass(float[] rows, int n, int task, Rule rule, float[] references) {
+        return strands(rows, n, references, (r, m, refs) -> raw(r, m, task, rule, refs));
+    }
+
+    /**
+     * LRP (see {@link Relevance}): the relevance per unit of input c (the input's relevance is x ⊙ c, and sums to
+     * about the logit), strand-averaged like {@link #pass}, with the logits.
+     */
+    Pass relevance(float[] rows, int n, int task, Lrp lrp) {
+        return strands(rows, n, null, (r, m, refs) -> {
+            List<INDArray> trace = network.forward(tensor(r, m));
+            INDArray logits = last(trace);
+            INDArray c = Relevance.inputMultipliers(network, trace, seed(m, task).muli(logits), lrp);
+            return new Pass(Tensors.floats(c), logits.toFloatMatrix(), null);
+        });
+    }
+
+    /** One backward pass over rows (and row-aligned references, or null). */
+    private interface RawPass {
+        Pass run(float[] rows, int n, float[] references);
+    }
+
+    /** {@code raw} on the rows, or on the rows and their reverse complements averaged for a strand-averaged model. */
+    private Pass strands(float[] rows, int n, float[] references, RawPass raw) {
         if (!averagesStrands) {
-            return raw(rows, n, task, rule, references);
+            return raw.run(rows, n, references);
         }
         float[] both = concat(rows, reverseComplement(rows, n), n);
         float[] refs = references == null ? null : concat(references, reverseComplement(references, n), n);
-        Pass p = raw(both, 2 * n, task, rule, refs);
+        Pass p = raw.run(both, 2 * n, refs);
         float[] m = p.gradient();
         int size = n * 4 * length;
         float[] back = OneHotBatch.reverseComplement(m, size, n, length);
@@ -99,7 +122,7 @@ public final class ModelFunction {
 
     private Pass raw(float[] rows, int n, int task, Rule rule, float[] references) {
         List<INDArray> trace = network.forward(tensor(rows, n));
-        List<INDArray> reference = rule == Rule.RESCALE ? network.forward(tensor(references, n)) : null;
+        List<INDArray> reference = rule.usesReference() ? network.forward(tensor(references, n)) : null;
         INDArray seed = seed(n, task);
         float[] gradient = Tensors.floats(network.backward(trace, network.size(), seed, rule, reference));
         return new Pass(gradient, last(trace).toFloatMatrix(), reference == null ? null : last(reference).toFloatMatrix());

@@ -16,6 +16,10 @@ final class ResidualStep implements Step {
         this.branch = branch;
     }
 
+    ExplainNetwork branch() {
+        return branch;
+    }
+
     @Override
     public INDArray forward(INDArray in) {
         return branch.forwardFrom(0, in).add(in);
@@ -23,7 +27,7 @@ final class ResidualStep implements Step {
 
     @Override
     public INDArray backward(INDArray in, INDArray out, INDArray gradOut, Rule rule, INDArray refIn, INDArray refOut) {
-        List<INDArray> reference = rule == Rule.RESCALE ? branch.forward(refIn) : null;
+        List<INDArray> reference = rule.usesReference() ? branch.forward(refIn) : null;
         return branch.backward(branch.forward(in), branch.size(), gradOut, rule, reference).addi(gradOut);
     }
 

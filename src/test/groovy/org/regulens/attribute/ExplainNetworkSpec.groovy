@@ -15,7 +15,7 @@ class ExplainNetworkSpec extends Specification {
 
     static final int L = InferenceNetworkSpec.L
 
-    def "#arch (#activation): logits and gradients equal deeplearning4j's; DeepLIFT sums to delta"() {
+    def "#arch (#activation): logits and gradients equal deeplearning4j's; DeepLIFT (Rescale, RevealCancel) sums to delta"() {
         given:
         def model = InferenceNetworkSpec.trainedModel(arch, activation)
         def net = ExplainNetwork.of(model.inference())
@@ -34,13 +34,18 @@ class ExplainNetworkSpec extends Specification {
         float[] dl4jGrad = model.inputGradients(x, n, 1)
         def refTrace = net.forward(refInput)
         float[] mult = net.backward(trace, net.size(), seed, Rule.RESCALE, refTrace).reshape(-1).toFloatVector()
+        float[] reveal = net.backward(trace, net.size(), seed, Rule.REVEAL_CANCEL, refTrace).reshape(-1).toFloatVector()
         float[][] refLogits = refTrace.last().toFloatMatrix()
-        def deltaErrors = (0..<n).collect { i ->
-            double sum = 0
-            for (int j = i * 4 * L; j < (i + 1) * 4 * L; j++) sum += mult[j] * (x[j] - ref[j])
-            double target = ours[i][1] - refLogits[i][1]
-            Math.abs(sum - target) / Math.max(1e-3, Math.abs(target))
+        def errors = { float[] m ->
+            (0..<n).collect { i ->
+                double sum = 0
+                for (int j = i * 4 * L; j < (i + 1) * 4 * L; j++) sum += m[j] * (x[j] - ref[j])
+                double target = ours[i][1] - refLogits[i][1]
+                Math.abs(sum - target) / Math.max(1e-3, Math.abs(target))
+            }
         }
+        def deltaErrors = errors(mult)
+        def revealErrors = errors(reveal)
         double gradError = (0..<grad.length).collect { Math.abs(grad[it] - dl4jGrad[it]) }.max()
         double gradScale = (0..<grad.length).collect { Math.abs(dl4jGrad[it]) }.max()
 
@@ -48,6 +53,7 @@ class ExplainNetworkSpec extends Specification {
         (0..<n).every { i -> (0..1).every { t -> Math.abs(ours[i][t] - expected[i][t]) <= 1e-4 * Math.max(1, Math.abs(expected[i][t])) } }
         gradError <= 1e-4 * Math.max(1, gradScale)
         deltaErrors.max() < 1e-3
+        revealErrors.max() < 1e-3 // RevealCancel sums to delta too
 
         where:
         [arch, activation] << [Architecture.names(), ['relu', 'exp']].combinations()
