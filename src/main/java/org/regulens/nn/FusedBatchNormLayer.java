@@ -22,7 +22,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * their "gradients" (which its no-op updater subtracts): (1 - decay)(global mean - batch mean), and for the log10
  * standard deviation log10(sqrt(var_t / var_t+1)) with var_t+1 = decay var_t + (1 - decay) batch var (or, with the
  * variance parameterisation, (1 - decay)(global var - batch var)). Other layouts and data types fall back on
- * deeplearning4j's implementation.
+ * deeplearning4j's implementation. A folded activation f ({@link FusedBatchNormalization#folding}) is applied in the
+ * output pass, and backward dy is first multiplied by f'(z) with z recomputed from the input.
  */
 final class FusedBatchNormLayer extends BatchNormalization {
 
@@ -47,10 +48,16 @@ final class FusedBatchNormLayer extends BatchNormalization {
                 && x.length() < Integer.MAX_VALUE;
     }
 
+    /** The folded activation (see {@link FusedBatchNormalization#folding}), or null. */
+    private ElementwiseActivation activation() {
+        return ElementwiseActivation.of(((FusedBatchNormalization) conf.getLayer()).foldedActivation());
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         if (!fused(input)) {
+            requireNoFoldedActivation();
             return super.activate(training, workspaceMgr);
         }
         INDArray x = input;
@@ -74,14 +81,21 @@ final class FusedBatchNormLayer extends BatchNormalization {
         float[] beta = Tensors.floats(getParam(BatchNormalizationParamInitializer.BETA));
         float[] ys = scratchY.length >= length ? scratchY : new float[length];
         scratchY = ys;
+        ElementwiseActivation f = activation();
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
                 float m = (float) mean[c];
                 float scale = (float) (gamma[c] * invStd[c]);
                 float shift = beta[c];
                 int base = (i * channels + c) * inner;
-                for (int j = base; j < base + inner; j++) {
-                    ys[j] = (xs[j] - m) * scale + shift;
+                if (f == null) {
+                    for (int j = base; j < base + inner; j++) {
+                        ys[j] = (xs[j] - m) * scale + shift;
+                    }
+                } else {
+                    for (int j = base; j < base + inner; j++) {
+                        ys[j] = f.value((xs[j] - m) * scale + shift);
+                    }
                 }
             }
         }
@@ -170,6 +184,7 @@ final class FusedBatchNormLayer extends BatchNormalization {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         if (!fused(input) || mean == null) {
+            requireNoFoldedActivation();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         INDArray x = input;
@@ -186,6 +201,24 @@ final class FusedBatchNormLayer extends BatchNormalization {
             statistics(xs, n, channels, inner);
         }
         float[] gamma = Tensors.floats(getParam(BatchNormalizationParamInitializer.GAMMA));
+        ElementwiseActivation f = activation();
+        if (f != null) {
+            // through the folded activation first: dy = d loss / d f(z) becomes d loss / d z, z recomputed exactly as
+            // the forward pass computed it
+            float[] beta = Tensors.floats(getParam(BatchNormalizationParamInitializer.BETA));
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < channels; c++) {
+                    float m = (float) mean[c];
+                    float scale = (float) (gamma[c] * invStd[c]);
+                    float shift = beta[c];
+                    int base = (i * channels + c) * inner;
+                    for (int j = base; j < base + inner; j++) {
+                        float z = (xs[j] - m) * scale + shift;
+                        dy[j] *= f.derivative(z, f.value(z));
+                    }
+                }
+            }
+        }
         double[] sumDy = new double[channels];
         double[] sumDyXhat = new double[channels];
         double[] sumXhat = new double[channels];
@@ -236,6 +269,14 @@ final class FusedBatchNormLayer extends BatchNormalization {
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBeta);
         runningStatisticsGradients(gradient, channels);
         return new Pair<>(gradient, nextEpsilon);
+    }
+
+    /** deeplearning4j's layer, the fallback, knows nothing of a folded activation. */
+    private void requireNoFoldedActivation() {
+        if (activation() != null) {
+            throw new IllegalStateException(layerId() + ": an activation folded into batch normalisation needs float "
+                    + "NCHW or [batch, channels] input, got " + input.shapeInfoToString());
+        }
     }
 
     /**
