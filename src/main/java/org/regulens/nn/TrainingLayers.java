@@ -12,6 +12,7 @@ import org.deeplearning4j.nn.conf.graph.LayerVertex;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -34,7 +35,8 @@ public final class TrainingLayers {
     }
 
     /**
-     * Batch normalisation layers become {@link FusedBatchNormalization}, 2-D convolutions {@link NativeConvolution};
+     * Batch normalisation layers become {@link FusedBatchNormalization}, 2-D convolutions {@link NativeConvolution},
+     * global max pooling {@link GlobalMaxPooling};
      * an activation layer right after batch normalisation is folded into it where it can be (see {@link #fold}).
      */
     public static MultiLayerConfiguration fused(MultiLayerConfiguration configuration) {
@@ -91,7 +93,8 @@ public final class TrainingLayers {
     /** True when a configuration holds a fused layer. */
     public static boolean hasFused(MultiLayerConfiguration configuration) {
         return configuration.getConfs().stream().anyMatch(c -> c.getLayer() instanceof FusedBatchNormalization
-                || c.getLayer() instanceof NativeConvolution || c.getLayer() instanceof FoldedActivation);
+                || c.getLayer() instanceof NativeConvolution || c.getLayer() instanceof FoldedActivation
+                || c.getLayer() instanceof GlobalMaxPooling);
     }
 
     private static Layer toFused(Layer layer) {
@@ -102,6 +105,9 @@ public final class TrainingLayers {
         if (layer.getClass() == ConvolutionLayer.class) {
             return NativeConvolution.of((ConvolutionLayer) layer);
         }
+        if (layer instanceof GlobalPoolingLayer pooling && GlobalMaxPooling.handles(pooling)) {
+            return GlobalMaxPooling.of(pooling);
+        }
         return layer;
     }
 
@@ -111,6 +117,9 @@ public final class TrainingLayers {
         }
         if (layer instanceof FoldedActivation activation) {
             return activation.standard();
+        }
+        if (layer instanceof GlobalMaxPooling pooling) {
+            return pooling.standard();
         }
         return layer instanceof NativeConvolution convolution ? convolution.standard() : layer;
     }
