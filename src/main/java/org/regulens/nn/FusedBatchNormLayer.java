@@ -1,6 +1,5 @@
 package org.regulens.nn;
 
-import java.nio.FloatBuffer;
 import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.gradient.DefaultGradient;
@@ -22,7 +21,8 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  * their "gradients" (which its no-op updater subtracts): (1 - decay)(global mean - batch mean), and for the log10
  * standard deviation log10(sqrt(var_t / var_t+1)) with var_t+1 = decay var_t + (1 - decay) batch var (or, with the
  * variance parameterisation, (1 - decay)(global var - batch var)). Other layouts and data types fall back on
- * deeplearning4j's implementation.
+ * deeplearning4j's implementation. A folded activation f ({@link FusedBatchNormalization#folding}) is applied in the
+ * output pass, and backward dy is first multiplied by f'(z) with z recomputed from the input.
  */
 final class FusedBatchNormLayer extends BatchNormalization {
 
@@ -47,10 +47,16 @@ final class FusedBatchNormLayer extends BatchNormalization {
                 && x.length() < Integer.MAX_VALUE;
     }
 
+    /** The folded activation (see {@link FusedBatchNormalization#folding}), or null. */
+    private ElementwiseActivation activation() {
+        return ElementwiseActivation.of(((FusedBatchNormalization) conf.getLayer()).foldedActivation());
+    }
+
     @Override
     public INDArray activate(boolean training, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(false);
         if (!fused(input)) {
+            requireNoFoldedActivation();
             return super.activate(training, workspaceMgr);
         }
         INDArray x = input;
@@ -61,7 +67,7 @@ final class FusedBatchNormLayer extends BatchNormalization {
             throw new IllegalArgumentException("input.size(1) does not match the expected size " + layerConf().getNOut()
                     + " of " + layerId());
         }
-        float[] xs = read(x, scratchX);
+        float[] xs = Tensors.read(x, scratchX);
         scratchX = xs;
         int length = (int) x.length();
         if (training) {
@@ -74,19 +80,26 @@ final class FusedBatchNormLayer extends BatchNormalization {
         float[] beta = Tensors.floats(getParam(BatchNormalizationParamInitializer.BETA));
         float[] ys = scratchY.length >= length ? scratchY : new float[length];
         scratchY = ys;
+        ElementwiseActivation f = activation();
         for (int i = 0; i < n; i++) {
             for (int c = 0; c < channels; c++) {
                 float m = (float) mean[c];
                 float scale = (float) (gamma[c] * invStd[c]);
                 float shift = beta[c];
                 int base = (i * channels + c) * inner;
-                for (int j = base; j < base + inner; j++) {
-                    ys[j] = (xs[j] - m) * scale + shift;
+                if (f == null) {
+                    for (int j = base; j < base + inner; j++) {
+                        ys[j] = (xs[j] - m) * scale + shift;
+                    }
+                } else {
+                    for (int j = base; j < base + inner; j++) {
+                        ys[j] = f.value((xs[j] - m) * scale + shift);
+                    }
                 }
             }
         }
         INDArray out = workspaceMgr.createUninitialized(ArrayType.ACTIVATIONS, dataType, x.shape(), 'c');
-        write(ys, length, out);
+        Tensors.write(ys, length, out);
         return out;
     }
 
@@ -170,6 +183,7 @@ final class FusedBatchNormLayer extends BatchNormalization {
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         assertInputSet(true);
         if (!fused(input) || mean == null) {
+            requireNoFoldedActivation();
             return super.backpropGradient(epsilon, workspaceMgr);
         }
         INDArray x = input;
@@ -177,15 +191,33 @@ final class FusedBatchNormLayer extends BatchNormalization {
         int channels = (int) x.size(1);
         int inner = (int) (x.length() / ((long) n * channels));
         int length = (int) x.length();
-        float[] xs = read(x, scratchX);
+        float[] xs = Tensors.read(x, scratchX);
         scratchX = xs;
-        float[] dy = read(epsilon, scratchY);
+        float[] dy = Tensors.read(epsilon, scratchY);
         scratchY = dy;
         if (batchVariance == null) {
             // the forward pass used the running statistics: the batch's are still needed for their update
             statistics(xs, n, channels, inner);
         }
         float[] gamma = Tensors.floats(getParam(BatchNormalizationParamInitializer.GAMMA));
+        ElementwiseActivation f = activation();
+        if (f != null) {
+            // through the folded activation first: dy = d loss / d f(z) becomes d loss / d z, z recomputed exactly as
+            // the forward pass computed it
+            float[] beta = Tensors.floats(getParam(BatchNormalizationParamInitializer.BETA));
+            for (int i = 0; i < n; i++) {
+                for (int c = 0; c < channels; c++) {
+                    float m = (float) mean[c];
+                    float scale = (float) (gamma[c] * invStd[c]);
+                    float shift = beta[c];
+                    int base = (i * channels + c) * inner;
+                    for (int j = base; j < base + inner; j++) {
+                        float z = (xs[j] - m) * scale + shift;
+                        dy[j] *= f.derivative(z, f.value(z));
+                    }
+                }
+            }
+        }
         double[] sumDy = new double[channels];
         double[] sumDyXhat = new double[channels];
         double[] sumXhat = new double[channels];
@@ -225,17 +257,25 @@ final class FusedBatchNormLayer extends BatchNormalization {
             }
         }
         INDArray nextEpsilon = workspaceMgr.createUninitialized(ArrayType.ACTIVATION_GRAD, dataType, x.shape(), 'c');
-        write(dy, length, nextEpsilon);
+        Tensors.write(dy, length, nextEpsilon);
 
         Gradient gradient = new DefaultGradient();
         INDArray dGamma = gradientViews.get(BatchNormalizationParamInitializer.GAMMA);
         INDArray dBeta = gradientViews.get(BatchNormalizationParamInitializer.BETA);
-        write(toFloats(sumDyXhat), channels, dGamma);
-        write(toFloats(sumDy), channels, dBeta);
+        Tensors.write(toFloats(sumDyXhat), channels, dGamma);
+        Tensors.write(toFloats(sumDy), channels, dBeta);
         gradient.setGradientFor(BatchNormalizationParamInitializer.GAMMA, dGamma);
         gradient.setGradientFor(BatchNormalizationParamInitializer.BETA, dBeta);
         runningStatisticsGradients(gradient, channels);
         return new Pair<>(gradient, nextEpsilon);
+    }
+
+    /** deeplearning4j's layer, the fallback, knows nothing of a folded activation. */
+    private void requireNoFoldedActivation() {
+        if (activation() != null) {
+            throw new IllegalStateException(layerId() + ": an activation folded into batch normalisation needs float "
+                    + "NCHW or [batch, channels] input, got " + input.shapeInfoToString());
+        }
     }
 
     /**
@@ -250,7 +290,7 @@ final class FusedBatchNormLayer extends BatchNormalization {
             dMean[c] = (float) ((1 - decay) * (globalMean[c] - (float) batchMean[c]));
         }
         INDArray dMeanView = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_MEAN);
-        write(dMean, channels, dMeanView);
+        Tensors.write(dMean, channels, dMeanView);
         gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_MEAN, dMeanView);
         float[] update = new float[channels];
         if (layerConf().isUseLogStd()) {
@@ -260,7 +300,7 @@ final class FusedBatchNormLayer extends BatchNormalization {
                 update[c] = (float) (Math.log(variance[c] / next) * ONE_ON_2LN10);
             }
             INDArray view = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_LOG_STD);
-            write(update, channels, view);
+            Tensors.write(update, channels, view);
             gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_LOG_STD, view);
         } else {
             float[] variance = Tensors.floats(getParam(BatchNormalizationParamInitializer.GLOBAL_VAR));
@@ -268,7 +308,7 @@ final class FusedBatchNormLayer extends BatchNormalization {
                 update[c] = (float) ((1 - decay) * (variance[c] - (float) batchVariance[c]));
             }
             INDArray view = gradientViews.get(BatchNormalizationParamInitializer.GLOBAL_VAR);
-            write(update, channels, view);
+            Tensors.write(update, channels, view);
             gradient.setGradientFor(BatchNormalizationParamInitializer.GLOBAL_VAR, view);
         }
     }
@@ -279,47 +319,5 @@ final class FusedBatchNormLayer extends BatchNormalization {
             out[i] = (float) values[i];
         }
         return out;
-    }
-
-    /** The array's values in c order, in {@code scratch} when it is long enough. */
-    private static float[] read(INDArray a, float[] scratch) {
-        INDArray c = contiguous(a);
-        int length = (int) c.length();
-        float[] out = scratch.length >= length ? scratch : new float[length];
-        FloatBuffer buffer = c.data().asNioFloat();
-        buffer.position((int) c.offset());
-        buffer.get(out, 0, length);
-        return out;
-    }
-
-    /** Writes the first {@code length} values into a c-order array with default strides (or a vector view). */
-    private static void write(float[] values, int length, INDArray target) {
-        if (!isContiguous(target)) {
-            throw new IllegalStateException("not a contiguous array: " + target.shapeInfoToString());
-        }
-        FloatBuffer buffer = target.data().asNioFloat();
-        buffer.position((int) target.offset());
-        buffer.put(values, 0, length);
-    }
-
-    private static INDArray contiguous(INDArray a) {
-        return isContiguous(a) ? a : a.dup('c');
-    }
-
-    /** Float values laid out densely in c order from the array's offset (strides of size-1 dimensions aside). */
-    private static boolean isContiguous(INDArray a) {
-        if (a.dataType() != DataType.FLOAT) {
-            return false;
-        }
-        long[] shape = a.shape();
-        long[] stride = a.stride();
-        long expected = 1;
-        for (int d = shape.length - 1; d >= 0; d--) {
-            if (shape[d] != 1 && stride[d] != expected) {
-                return false;
-            }
-            expected *= shape[d];
-        }
-        return true;
     }
 }

@@ -1,13 +1,18 @@
 package org.regulens.nn;
 
+import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
+import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
 import org.deeplearning4j.nn.conf.layers.Layer;
 import org.nd4j.linalg.factory.Nd4j;
 
@@ -30,14 +35,50 @@ public final class TrainingLayers {
     }
 
     /**
-     * Batch normalisation layers become {@link FusedBatchNormalization}, 2-D convolutions {@link NativeConvolution}.
+     * Batch normalisation layers become {@link FusedBatchNormalization}, 2-D convolutions {@link NativeConvolution},
+     * global max pooling {@link GlobalMaxPooling};
+     * an activation layer right after batch normalisation is folded into it where it can be (see {@link #fold}).
      */
     public static MultiLayerConfiguration fused(MultiLayerConfiguration configuration) {
+        List<NeuralNetConfiguration> confs = configuration.getConfs();
+        for (int i = 0; i + 1 < confs.size(); i++) {
+            fold(confs.get(i), confs.get(i + 1));
+        }
         return swap(configuration, TrainingLayers::toFused);
     }
 
     public static ComputationGraphConfiguration fused(ComputationGraphConfiguration configuration) {
+        Map<String, List<String>> inputs = configuration.getVertexInputs();
+        for (Map.Entry<String, GraphVertex> vertex : configuration.getVertices().entrySet()) {
+            List<String> from = inputs.get(vertex.getKey());
+            if (from == null || from.size() != 1 || !(vertex.getValue() instanceof LayerVertex activation)
+                    || !(configuration.getVertices().get(from.get(0)) instanceof LayerVertex normalisation)) {
+                continue;
+            }
+            // only where nothing else reads the normalised values
+            long readers = inputs.values().stream().filter(list -> list.contains(from.get(0))).count();
+            if (readers == 1 && !configuration.getNetworkOutputs().contains(from.get(0))) {
+                fold(normalisation.getLayerConf(), activation.getLayerConf());
+            }
+        }
         return swap(configuration, TrainingLayers::toFused);
+    }
+
+    /**
+     * Batch normalisation followed by an activation layer with an {@link ElementwiseActivation} form and no dropout
+     * becomes one fused layer that applies the activation, and a {@link FoldedActivation} that passes it on.
+     */
+    private static void fold(NeuralNetConfiguration first, NeuralNetConfiguration second) {
+        if (first.getLayer().getClass() == BatchNormalization.class
+                && second.getLayer().getClass() == ActivationLayer.class) {
+            BatchNormalization normalisation = (BatchNormalization) first.getLayer();
+            ActivationLayer activation = (ActivationLayer) second.getLayer();
+            if (ElementwiseActivation.of(activation.getActivationFn()) != null && activation.getIDropout() == null
+                    && !normalisation.isLockGammaBeta() && normalisation.getCnn2DFormat() == CNN2DFormat.NCHW) {
+                first.setLayer(FusedBatchNormalization.folding(normalisation, activation.getActivationFn()));
+                second.setLayer(FoldedActivation.of(activation));
+            }
+        }
     }
 
     /** Fused layers become deeplearning4j's standard ones again. */
@@ -52,7 +93,8 @@ public final class TrainingLayers {
     /** True when a configuration holds a fused layer. */
     public static boolean hasFused(MultiLayerConfiguration configuration) {
         return configuration.getConfs().stream().anyMatch(c -> c.getLayer() instanceof FusedBatchNormalization
-                || c.getLayer() instanceof NativeConvolution);
+                || c.getLayer() instanceof NativeConvolution || c.getLayer() instanceof FoldedActivation
+                || c.getLayer() instanceof GlobalMaxPooling);
     }
 
     private static Layer toFused(Layer layer) {
@@ -63,12 +105,21 @@ public final class TrainingLayers {
         if (layer.getClass() == ConvolutionLayer.class) {
             return NativeConvolution.of((ConvolutionLayer) layer);
         }
+        if (layer instanceof GlobalPoolingLayer pooling && GlobalMaxPooling.handles(pooling)) {
+            return GlobalMaxPooling.of(pooling);
+        }
         return layer;
     }
 
     private static Layer toStandard(Layer layer) {
         if (layer instanceof FusedBatchNormalization fused) {
             return fused.standard();
+        }
+        if (layer instanceof FoldedActivation activation) {
+            return activation.standard();
+        }
+        if (layer instanceof GlobalMaxPooling pooling) {
+            return pooling.standard();
         }
         return layer instanceof NativeConvolution convolution ? convolution.standard() : layer;
     }
