@@ -77,8 +77,9 @@ public final class VariantsCommand implements Callable<Integer> {
 
     @Output
     @Option(names = "--attributions", paramLabel = "ATTR.npz", description = "With --attribute: the attribute command's "
-            + "arrays (x, hyp, attr, pred, delta, index; N×4×L), rows 2k and 2k+1 the REF and ALT windows of the variant "
-            + "of the variant numbered index[2k] (0-based, counting the VCF's spelled-out ALT alleles in order), named in the array 'variant' as CHROM:POS:REF:ALT:ref|alt.")
+            + "arrays (x, hyp, attr, pred, delta, index; N×4×L), rows 2k and 2k+1 the REF and ALT windows of one "
+            + "variant: index = its number among the VCF's spelled-out ALT alleles (0-based, in order), and the array "
+            + "'variant' names each row CHROM:POS:REF:ALT:ref or :alt.")
     Path attributions;
 
     @Option(names = "--task", paramLabel = "NAME", description = "With --attribute: task to explain (default: the model's first).")
@@ -138,7 +139,7 @@ public final class VariantsCommand implements Callable<Integer> {
         try (AtomicOutput output = AtomicOutput.create(out); Writer table = output.writer();
              Progress progress = new Progress("variants", variants.size(), "variants")) {
             Explainer explainer = writer == null ? null : new Explainer(writer, taskIndex, variants);
-            score(variants, byChrom, logits, counts, progress, explainer);
+            score(index, variants, byChrom, logits, counts, progress, explainer);
             table.write(EffectTable.header());
             for (int i = 0; i < variants.size(); i++) {
                 if (logits[i] != null) {
@@ -166,14 +167,14 @@ public final class VariantsCommand implements Callable<Integer> {
     }
 
     /** Streams the genome and scores each chromosome's variants in batches of ref and alt windows. */
-    private void score(List<Variant> variants, Map<String, List<Integer>> byChrom, float[][][] logits, Counts counts,
-                       Progress progress, Explainer explainer) {
+    private void score(GenomeIndex index, List<Variant> variants, Map<String, List<Integer>> byChrom,
+                       float[][][] logits, Counts counts, Progress progress, Explainer explainer) {
         int length = regulensModel.length();
         int size = 4 * length;
         float[] x = new float[2 * batchSize * size];
         byte[] row = new byte[size];
         List<Integer> pending = new ArrayList<>();
-        try (FastaStream stream = new FastaStream(genome, Map.of())) {
+        try (FastaStream stream = index.stream()) { // checked against the .fai: a stale index is an error
             Chromosome chromosome;
             while ((chromosome = stream.next()) != null) {
                 List<Integer> here = byChrom.get(chromosome.name());
@@ -243,7 +244,7 @@ public final class VariantsCommand implements Callable<Integer> {
         meta.put("model", model.path.getFileName().toString());
         meta.put("vcf", vcf.getFileName().toString());
         meta.put("genome", genome.getFileName().toString());
-        meta.put("rows", "2k: REF window, 2k+1: ALT window of variant index[2k] (0-based, VCF order)");
+        meta.put("rows", "2k: REF window, 2k+1: ALT window of ALT allele index[2k] (0-based, VCF order)");
         meta.put("seed", seed.value);
         meta.put("regulens_version", org.regulens.core.Version.get());
         return meta;
