@@ -19,6 +19,7 @@ include { EVALUATE     } from './modules/local/evaluate'
 include { FILTERS      } from './modules/local/filters'
 include { PREDICT      } from './modules/local/predict'
 include { GIA          } from './modules/local/gia'
+include { VARIANTS     } from './modules/local/variants'
 include { REPORT       } from './modules/local/report'
 include { MIRNA        } from './subworkflows/local/mirna'
 
@@ -58,6 +59,11 @@ workflow REGULENS {
     if (params.predict_fasta) {
         PREDICT(model.map { meta, m -> [meta, m, file(params.predict_fasta)] })
         versions = versions.mix(PREDICT.out.versions)
+    }
+
+    if (params.vcf) {
+        VARIANTS(model.map { meta, m -> [meta, m, file(params.genome), file(params.vcf)] })
+        versions = versions.mix(VARIANTS.out.versions)
     }
 
     reportInput = data.map { meta, npz -> [meta.id, meta, npz] }

@@ -38,6 +38,9 @@ class RegulensInputs {
         if (input(params) && !params.genome) {
             errors << "--${peaksOption} needs --genome"
         }
+        if (params.vcf && !params.genome) {
+            errors << '--vcf needs --genome (the reference the variants were called against)'
+        }
         if (params.model && !params.data) {
             errors << '--model needs --data (the data set to interpret)'
         }

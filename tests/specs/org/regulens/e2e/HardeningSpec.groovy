@@ -80,6 +80,7 @@ class HardeningSpec extends Specification {
         'attribute'          | '--data'        | { v, o -> ['--model', o, '--data', v, '--out', v] }
         'attribute'          | '--model'       | { v, o -> ['--model', v, '--data', o, '--out', o.resolveSibling('a.npz'), '--modisco', v] }
         'attribute merge'    | 'SHARD.npz'     | { v, o -> [o, v, '--out', v] }
+        'variants'           | '--vcf'         | { v, o -> ['--model', o, '--genome', o, '--vcf', v, '--out', o.resolveSibling('e.tsv'), '--attribute', 'ism', '--attributions', v] }
         'filters'            | '--model'       | { v, o -> ['--model', v, '--data', o, '--out', v] }
         'motifs'             | '--attributions' | { v, o -> ['--attributions', v, '--out', v] }
         'compare'            | '--query'       | { v, o -> ['--query', v, '--out', v] }

@@ -78,6 +78,11 @@ public final class AttributionWriter implements AutoCloseable {
         }
     }
 
+    /** An extra whole array (e.g. the names of the rows), written with the rest on {@link #commit}. */
+    public void put(String name, NpyArray array) {
+        npz.write(name, array);
+    }
+
     public void commit(List<String> tasks, Map<String, Object> meta) {
         npz.write("tasks", NpyArray.ofStrings(tasks.toArray(String[]::new)));
         npz.write("meta", NpyArray.ofString(Json.write(meta)));

@@ -60,6 +60,10 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Attributions (from attribute) under a label, for the example peaks; repeatable.")
     List<String> attributions = new ArrayList<>();
 
+    @Option(names = "--variants", paramLabel = "EFFECTS.tsv",
+            description = "Variant effects (from variants): a section with the strongest effects per task.")
+    Path variants;
+
     @Option(names = "--mirna-metrics", paramLabel = "METRICS.tsv",
             description = "Metrics of a miRNA model (from mirna evaluate; curves read beside it): miRNA section.")
     Path mirnaMetrics;
@@ -125,7 +129,7 @@ public final class ReportCommand implements Callable<Integer> {
         // than listing them as omitted.
         boolean mirnaInputs = mirnaMetrics != null || mirnaExplain != null;
         boolean dnaInputs = data != null || trainingLog != null || metrics != null || !motifDirs.isEmpty()
-                || filters != null || !attributionFiles.isEmpty();
+                || filters != null || !attributionFiles.isEmpty() || variants != null;
         PerformanceSection.Performance performance = metrics == null ? null : PerformanceSection.read(metrics);
         List<MotifsSection.MotifSet> motifSets = new ArrayList<>();
         motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir, matchQ)));
@@ -149,6 +153,11 @@ public final class ReportCommand implements Callable<Integer> {
             attributionFiles.forEach((label, file) -> exampleList.addAll(ExamplesSection.read(label, Path.of(file), examples, dataset)));
             add(sections, navigation, omitted, ExamplesSection.ID, "Examples", "--attributions",
                     attributionFiles.isEmpty() ? null : () -> ExamplesSection.render(exampleList, examples));
+            if (variants != null) { // only when given: most runs score no variants
+                VariantsSection.Effects effects = VariantsSection.read(variants);
+                add(sections, navigation, omitted, VariantsSection.ID, "Variant effects", "--variants",
+                        () -> VariantsSection.render(effects));
+            }
         }
         if (!gia.isEmpty()) {
             List<TsvTable> giaTables = GiaSection.read(gia);
@@ -215,6 +224,7 @@ public final class ReportCommand implements Callable<Integer> {
         motifs.forEach(m -> rows.add(new String[] {"--motifs", m}));
         addInput(rows, "--filters", filters);
         attributions.forEach(a -> rows.add(new String[] {"--attributions", a}));
+        addInput(rows, "--variants", variants);
         addInput(rows, "--mirna-metrics", mirnaMetrics);
         addInput(rows, "--mirna-explain", mirnaExplain);
         gia.forEach(g -> rows.add(new String[] {"--gia", g.toString()}));

@@ -40,7 +40,7 @@ final class RunParameters {
     static final List<String> ENTRIES = List.of("mirna_samplesheet", "data", "simulate", "samplesheet", "sequences");
 
     private static final Set<String> INPUT = Set.of("simulate", "samplesheet", "genome", "sequences", "data", "model",
-            "predict_fasta");
+            "predict_fasta", "vcf", "variants_skip_mismatch", "variants_attribute");
     private static final Set<String> SIMULATION = Set.of("sim_tasks", "sim_decoy", "sim_peaks", "sim_chroms",
             "sim_chrom_length");
     private static final Set<String> ENCODE = Set.of("width", "negatives", "neg_ratio", "valid_chroms", "test_chroms",
