@@ -207,6 +207,27 @@ public enum Architecture {
         return Arrays.stream(values()).filter(Architecture::takesOneHot).map(Architecture::cliName).toList();
     }
 
+    /**
+     * Names of the architectures that can share parameters between strands (--rc equivariant): those built from
+     * convolutions, max pooling and dense layers only.
+     */
+    public static List<String> equivariantNames() {
+        return Arrays.stream(values()).filter(Architecture::supportsEquivariance).map(Architecture::cliName).toList();
+    }
+
+    /** True when {@link #equivariantNames} lists this architecture. */
+    public boolean supportsEquivariance() {
+        if (!takesOneHot()) {
+            return false;
+        }
+        try {
+            layers(new LayerStack(new ModelSettings(cliName, "relu", 0, 0, -1, true, "equivariant", 1e-3, 0, 1)));
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     /** Names of the architectures on miRNA:target interaction maps. */
     public static List<String> mapNames() {
         return Arrays.stream(values()).filter(a -> !a.takesOneHot()).map(Architecture::cliName).toList();

@@ -21,6 +21,8 @@ import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.activations.IActivation;
+import org.regulens.nn.RcConvolution;
+import org.regulens.nn.RcSymmetricDense;
 
 /**
  * A small vocabulary for writing architectures. Sequences enter as [batch, 4, 1, length] (a one-row image with the
@@ -48,6 +50,10 @@ final class LayerStack {
     private String last = INPUT;
     private int channels;
     private boolean graph;
+    /** With --rc equivariant: true once the reverse-complement symmetric dense layer made the stack invariant. */
+    private boolean invariant;
+    /** The product of the max-pooling sizes so far: lengths must be multiples of it for exact equivariance. */
+    private int pooling = 1;
 
     LayerStack(ModelSettings settings) {
         this.settings = settings;
@@ -93,10 +99,19 @@ final class LayerStack {
         return append(name, layer);
     }
 
-    /** The first convolution: its activation is the user's choice (relu or exp), after batch norm if enabled. */
+    /**
+     * The first convolution: its activation is the user's choice (relu or exp), after batch norm if enabled. With
+     * reverse-complement parameter sharing the filters come in tied pairs and batch norm is left out (it would
+     * give each filter of a pair its own statistics).
+     */
     LayerStack firstConvolution(int defaultFilters, int defaultWidth) {
         int filters = settings.filters(defaultFilters);
         int width = settings.filterWidth(defaultWidth);
+        if (settings.equivariant()) {
+            append("conv1", new RcConvolution("conv1", filters, width));
+            channels = filters;
+            return append(new ActivationLayer.Builder().activation(firstActivation()).name("conv1_act").build());
+        }
         append(new ConvolutionLayer.Builder(1, width).nOut(filters).convolutionMode(ConvolutionMode.Same)
                 .activation(Activation.IDENTITY).name("conv1").build());
         if (settings.batchNorm()) {
@@ -109,6 +124,7 @@ final class LayerStack {
 
     /** A first convolution over [batch, 4, length] for recurrent architectures (no batch norm). */
     LayerStack firstConvolution1d(int defaultFilters, int defaultWidth) {
+        requireNotEquivariant("a recurrent layer");
         int filters = settings.filters(defaultFilters);
         int width = settings.filterWidth(defaultWidth);
         IActivation activation = settings.exponential() ? new ExponentialActivation() : Activation.RELU.getActivationFunction();
@@ -129,6 +145,14 @@ final class LayerStack {
     }
 
     LayerStack convolution(String name, int filters, int width, int dilation) {
+        if (settings.equivariant()) {
+            if (dilation != 1 || invariant) {
+                throw new IllegalArgumentException("--rc equivariant: " + name + " cannot be reverse-complement tied");
+            }
+            append(name, new RcConvolution(name, filters, width));
+            channels = filters;
+            return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
+        }
         append(new ConvolutionLayer.Builder(1, width).nOut(filters).dilation(1, dilation)
                 .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).name(name).build());
         if (settings.batchNorm()) {
@@ -145,6 +169,7 @@ final class LayerStack {
      * ({@code name_act}).
      */
     LayerStack residualBlock(String name, int width, int... dilations) {
+        requireNotEquivariant("a skip connection");
         if (channels == 0) {
             throw new IllegalStateException("a residual block needs a convolution before it");
         }
@@ -171,6 +196,7 @@ final class LayerStack {
 
     /** The first 2-D convolution (size × size), then batch norm if enabled and the user's activation. */
     LayerStack firstConvolution2d(int defaultFilters, int defaultSize) {
+        requireNotEquivariant("2-D convolutions");
         int filters = settings.filters(defaultFilters);
         int size = settings.filterWidth(defaultSize);
         append(conv2d("conv1", filters, size));
@@ -229,6 +255,7 @@ final class LayerStack {
     }
 
     LayerStack maxPool(int size) {
+        pooling *= size;
         return append(new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(1, size).stride(1, size)
                 .convolutionMode(ConvolutionMode.Truncate).build());
     }
@@ -243,7 +270,13 @@ final class LayerStack {
     }
 
     LayerStack dense(String name, int units) {
-        append(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).name(name).build());
+        if (settings.equivariant() && !invariant) {
+            // the first dense layer sees both strands' features: tied weights make everything after it invariant
+            append(name, new RcSymmetricDense(name, units));
+            invariant = true;
+        } else {
+            append(new DenseLayer.Builder().nOut(units).activation(Activation.IDENTITY).name(name).build());
+        }
         if (settings.batchNorm()) {
             append(new BatchNormalization.Builder().name(name + "_bn").build());
         }
@@ -251,6 +284,31 @@ final class LayerStack {
     }
 
     LayerStack add(Layer layer) {
+        requireNotEquivariant("a " + layer.getClass().getSimpleName() + " layer");
         return append(layer);
+    }
+
+    /** The product of the max-pooling sizes (1 without pooling). */
+    int pooling() {
+        return pooling;
+    }
+
+    /**
+     * True when the stack ends reverse-complement invariant: always, unless --rc equivariant left it without the
+     * symmetric dense layer.
+     */
+    boolean invariant() {
+        return !settings.equivariant() || invariant;
+    }
+
+    private IActivation firstActivation() {
+        return settings.exponential() ? new ExponentialActivation() : Activation.RELU.getActivationFunction();
+    }
+
+    private void requireNotEquivariant(String what) {
+        if (settings.equivariant()) {
+            throw new IllegalArgumentException("--rc equivariant is not available for " + settings.arch() + " ("
+                    + what + ")");
+        }
     }
 }

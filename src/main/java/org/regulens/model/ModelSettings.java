@@ -10,7 +10,9 @@ package org.regulens.model;
  * @param dropout        dropout rate for every dropout layer, or a negative value for the architecture's defaults
  *                       (0 turns dropout off)
  * @param batchNorm      whether batch normalisation layers are used
- * @param reverseComplement "none", or "average": predictions are averaged over both strands
+ * @param reverseComplement "none"; "average": predictions are averaged over both strands; or "equivariant":
+ *                       convolution filters come in tied reverse-complement pairs and the head is strand-symmetric,
+ *                       so the network itself scores both strands alike (see {@link org.regulens.nn.RcConvolution})
  * @param learningRate   Adam's initial learning rate
  * @param l2             L2 weight decay
  * @param seed           seed of the weight initialisation (and of training)
@@ -30,6 +32,11 @@ public record ModelSettings(String arch, String firstActivation, int filters, in
 
     public boolean averagesStrands() {
         return "average".equals(reverseComplement);
+    }
+
+    /** True for reverse-complement parameter sharing (tied filter pairs, an invariant network). */
+    public boolean equivariant() {
+        return "equivariant".equals(reverseComplement);
     }
 
     /** The dropout rate to use where the architecture's default is {@code fallback}. */

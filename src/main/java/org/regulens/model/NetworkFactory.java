@@ -16,6 +16,7 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
 import org.regulens.nn.FusedBatchNormalization;
+import org.regulens.nn.ReverseComplementLayers;
 import org.regulens.nn.TrainingLayers;
 
 /**
@@ -39,7 +40,7 @@ public final class NetworkFactory {
     public static Model build(ModelSettings settings, int length, int tasks, double[] positiveWeights,
                               boolean withLoss) {
         Architecture architecture = Architecture.parse(settings.arch());
-        LayerStack stack = architecture.layers(new LayerStack(settings));
+        LayerStack stack = equivariantChecked(architecture.layers(new LayerStack(settings)), settings, length);
         return stack.isGraph()
                 ? graph(graphConfiguration(stack, settings, architecture, length, tasks, positiveWeights, withLoss))
                 : network(configuration(stack, settings, architecture, length, tasks, positiveWeights, withLoss));
@@ -56,7 +57,7 @@ public final class NetworkFactory {
             return build(settings, length, tasks, positiveWeights, true);
         }
         Architecture architecture = Architecture.parse(settings.arch());
-        LayerStack stack = architecture.layers(new LayerStack(settings));
+        LayerStack stack = equivariantChecked(architecture.layers(new LayerStack(settings)), settings, length);
         return stack.isGraph()
                 ? graph(TrainingLayers.fused(
                         graphConfiguration(stack, settings, architecture, length, tasks, positiveWeights, true)))
@@ -75,6 +76,9 @@ public final class NetworkFactory {
             standard = graph(TrainingLayers.standard(graph.getConfiguration().clone()));
         } else {
             MultiLayerConfiguration configuration = ((MultiLayerNetwork) network).getLayerWiseConfigurations();
+            if (ReverseComplementLayers.hasTied(configuration)) {
+                return ReverseComplementLayers.standard((MultiLayerNetwork) network);
+            }
             if (!TrainingLayers.hasFused(configuration)) {
                 return network;
             }
@@ -98,6 +102,32 @@ public final class NetworkFactory {
         Architecture architecture = Architecture.parse(settings.arch());
         return graphConfiguration(architecture.layers(new LayerStack(settings)), settings, architecture, length, tasks,
                 positiveWeights, withLoss);
+    }
+
+    /** Refuses (IllegalArgumentException, one line) settings that cannot give a network for this input length. */
+    public static void requireBuildable(ModelSettings settings, int length) {
+        equivariantChecked(Architecture.parse(settings.arch()).layers(new LayerStack(settings)), settings, length);
+    }
+
+    /**
+     * With --rc equivariant, the reasons exactness could fail are refused here: an architecture whose stack does not
+     * end strand-symmetric, or a length that some max pooling would not cover evenly (the positions a pooling drops
+     * all lie at one end, so the strands would see different positions).
+     */
+    private static LayerStack equivariantChecked(LayerStack stack, ModelSettings settings, int length) {
+        if (!settings.equivariant()) {
+            return stack;
+        }
+        if (!stack.invariant()) {
+            throw new IllegalArgumentException("--rc equivariant is not available for " + settings.arch()
+                    + " (no dense layer to make it strand-symmetric)");
+        }
+        if (length % stack.pooling() != 0) {
+            throw new IllegalArgumentException("--rc equivariant: " + settings.arch() + " pools positions by "
+                    + stack.pooling() + " in all, so the sequence length must be a multiple of " + stack.pooling()
+                    + ", not " + length);
+        }
+        return stack;
     }
 
     private static NeuralNetConfiguration.Builder base(ModelSettings settings) {

@@ -16,6 +16,7 @@ import org.regulens.data.TrainingData;
 import org.regulens.model.Architecture;
 import org.regulens.model.ModelFile;
 import org.regulens.model.ModelSettings;
+import org.regulens.model.NetworkFactory;
 import org.regulens.model.RegulensModel;
 import org.regulens.nn.Nd4jBackend;
 import org.regulens.options.Output;
@@ -84,8 +85,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Batch normalisation after convolutions and dense layers (default: on; --no-batch-norm).")
     boolean batchNorm;
 
-    @Option(names = "--rc", defaultValue = "none", paramLabel = "none|average",
-            description = "Reverse-complement sharing: average predictions over both strands (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--rc", defaultValue = "none", paramLabel = "none|average|equivariant",
+            description = "Reverse-complement sharing: average predictions over both strands, or equivariant: "
+                    + "filters in tied reverse-complement pairs and a strand-symmetric head, so the network scores "
+                    + "both strands alike by construction (deepbind, basset, deepsea, cnn-local, cnn-dist; conv "
+                    + "batch norm left out; an even filter width w is saved as w+1 with a zero column) "
+                    + "(default: ${DEFAULT-VALUE}).")
     String reverseComplement;
 
     @Option(names = "--lr", defaultValue = "0.01", paramLabel = "RATE|auto",
@@ -161,6 +166,11 @@ public final class TrainCommand implements Callable<Integer> {
                 noise, adversarial, advEpsilon, advSteps, advFraction, positiveWeight, initMotifs, freezeMotifs, seed,
                 logFile, LearningRateSchedule.Mode.parse(schedule), autoRate);
         try (TrainingData training = TrainingData.open(data.path, true)) {
+            try {
+                NetworkFactory.requireBuildable(modelSettings, training.length());
+            } catch (IllegalArgumentException e) {
+                throw RegulensException.inFile(data.path, e.getMessage());
+            }
             RegulensModel model = new Trainer(settings, modelSettings).train(training);
             model.putMetadata("regulens_version", Version.get());
             model.putMetadata("training_data", data.path.toString());
@@ -182,7 +192,12 @@ public final class TrainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(cl, "--arch: " + e.getMessage());
         }
         require(firstActivation.equals("relu") || firstActivation.equals("exp"), "--first-activation must be relu or exp");
-        require(reverseComplement.equals("none") || reverseComplement.equals("average"), "--rc must be none or average");
+        require(reverseComplement.matches("none|average|equivariant"), "--rc must be none, average or equivariant");
+        if (reverseComplement.equals("equivariant")) {
+            require(Architecture.parse(arch).supportsEquivariance(), "--rc equivariant is not available for " + arch
+                    + "; choose " + String.join(", ", Architecture.equivariantNames()));
+            require(filters % 2 == 0, "--rc equivariant needs an even --filters (filters come in pairs)");
+        }
         require(adversarial.matches("none|fgsm|pgd"), "--adversarial must be none, fgsm or pgd");
         require(epochs >= 1 && batchSize >= 1, "--epochs and --batch-size must be at least 1");
         require(patience >= 1 && lrPatience >= 1, "--patience and --lr-patience must be at least 1");
