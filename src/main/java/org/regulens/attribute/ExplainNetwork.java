@@ -23,6 +23,7 @@ import org.regulens.model.ConvolutionKernels;
 import org.regulens.model.ExponentialActivation;
 import org.regulens.model.GraphNode;
 import org.regulens.model.InferenceNetwork;
+import org.regulens.model.PositionalSelfAttention;
 
 /**
  * Our own forward and backward passes over a trained network (batch norm folded, dropout removed), on
@@ -173,6 +174,8 @@ public final class ExplainNetwork {
             steps.add(new BiLstmStep(
                     new LstmDirection(layer.getParam("fW"), layer.getParam("fRW"), layer.getParam("fb"), false),
                     new LstmDirection(layer.getParam("bW"), layer.getParam("bRW"), layer.getParam("bb"), true)));
+        } else if (conf instanceof PositionalSelfAttention attention) {
+            steps.add(AttentionStep.of(name, attention, layer));
         } else if (!(conf instanceof ActivationLayer)) {
             throw unsupported(conf);
         }

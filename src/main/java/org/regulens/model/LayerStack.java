@@ -250,6 +250,12 @@ final class LayerStack {
         return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
     }
 
+    /** Multi-head self-attention over the positions of the current feature map, positional encoding included. */
+    LayerStack selfAttention(String name, int heads, int headSize, int outputs) {
+        channels = outputs;
+        return append(new PositionalSelfAttention(name, heads, headSize, outputs));
+    }
+
     LayerStack add(Layer layer) {
         return append(layer);
     }
