@@ -29,6 +29,7 @@ import picocli.CommandLine.Option;
             org.regulens.evaluate.EvaluateCommand.class,
             org.regulens.predict.PredictCommand.class,
             org.regulens.attribute.AttributeCommand.class,
+            org.regulens.attention.AttentionCommand.class,
             org.regulens.filters.FiltersCommand.class,
             org.regulens.motifs.MotifsCommand.class,
             org.regulens.compare.CompareCommand.class,

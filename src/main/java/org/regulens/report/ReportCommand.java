@@ -60,6 +60,11 @@ public final class ReportCommand implements Callable<Integer> {
             description = "Attributions (from attribute) under a label, for the example peaks; repeatable.")
     List<String> attributions = new ArrayList<>();
 
+    @Option(names = "--attention", paramLabel = "MAPS.npz",
+            description = "Attention maps (from attention, cnn-attention models): attention section with the mean map "
+                    + "of the top-scoring rows as a heat map.")
+    Path attention;
+
     @Option(names = "--mirna-metrics", paramLabel = "METRICS.tsv",
             description = "Metrics of a miRNA model (from mirna evaluate; curves read beside it): miRNA section.")
     Path mirnaMetrics;
@@ -120,8 +125,9 @@ public final class ReportCommand implements Callable<Integer> {
         // than listing them as omitted.
         boolean mirnaInputs = mirnaMetrics != null || mirnaExplain != null;
         boolean dnaInputs = data != null || trainingLog != null || metrics != null || !motifDirs.isEmpty()
-                || filters != null || !attributionFiles.isEmpty();
+                || filters != null || !attributionFiles.isEmpty() || attention != null;
         PerformanceSection.Performance performance = metrics == null ? null : PerformanceSection.read(metrics);
+        AttentionSection.Attention attentionMap = attention == null ? null : AttentionSection.read(attention);
         List<MotifsSection.MotifSet> motifSets = new ArrayList<>();
         motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir, matchQ)));
         if (dnaInputs || !mirnaInputs) {
@@ -144,6 +150,10 @@ public final class ReportCommand implements Callable<Integer> {
             attributionFiles.forEach((label, file) -> exampleList.addAll(ExamplesSection.read(label, Path.of(file), examples, dataset)));
             add(sections, navigation, omitted, ExamplesSection.ID, "Examples", "--attributions",
                     attributionFiles.isEmpty() ? null : () -> ExamplesSection.render(exampleList, examples));
+            if (attentionMap != null) { // only cnn-attention runs have maps: no "omitted" note for the others
+                sections.add(AttentionSection.render(attentionMap));
+                navigation.add(new String[] {AttentionSection.ID, "Attention"});
+            }
         }
         PerformanceSection.Performance mirnaPerformance = mirnaMetrics == null ? null : PerformanceSection.read(mirnaMetrics);
         MirnaSection.Explained explained = mirnaExplain == null ? null : MirnaSection.read(mirnaExplain, examples);
@@ -205,6 +215,7 @@ public final class ReportCommand implements Callable<Integer> {
         motifs.forEach(m -> rows.add(new String[] {"--motifs", m}));
         addInput(rows, "--filters", filters);
         attributions.forEach(a -> rows.add(new String[] {"--attributions", a}));
+        addInput(rows, "--attention", attention);
         addInput(rows, "--mirna-metrics", mirnaMetrics);
         addInput(rows, "--mirna-explain", mirnaExplain);
         addInput(rows, "--params", params);
