@@ -9,7 +9,7 @@ set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-${TMPDIR:-/tmp}/regulens-bench-attention}"
 n="${2:-4000}"
-epochs="${3:-10}"
+epochs="${3:-20}"
 R="$root/bin/regulens"
 mkdir -p "$work"
 python3 "$root/bench/attention/plant.py" "$work" "$n" 200 1
