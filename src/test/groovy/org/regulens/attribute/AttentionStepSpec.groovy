@@ -89,7 +89,7 @@ class AttentionStepSpec extends Specification {
         float[] grad = net.backward(trace, net.size(), seed, Rule.GRADIENT, null).reshape(-1).toFloatVector()
         def mismatches = (0..<8).collect {
             int i = random.nextInt(n * 4 * L)
-            float h = 1e-2f
+            float h = 1e-3f
             float[] plus = x.clone(); plus[i] += h
             float[] minus = x.clone(); minus[i] -= h
             double fd = (m.logits(plus, n)[i.intdiv(4 * L)][1] - m.logits(minus, n)[i.intdiv(4 * L)][1]) / (2 * h)
