@@ -20,6 +20,7 @@ include { FILTERS      } from './modules/local/filters'
 include { PREDICT      } from './modules/local/predict'
 include { GIA          } from './modules/local/gia'
 include { VARIANTS     } from './modules/local/variants'
+include { ATTENTION    } from './modules/local/attention'
 include { REPORT       } from './modules/local/report'
 include { MIRNA        } from './subworkflows/local/mirna'
 
@@ -66,13 +67,23 @@ workflow REGULENS {
         versions = versions.mix(VARIANTS.out.versions)
     }
 
+    // --attention: maps of a cnn-attention model, drawn by the report (an empty list when not asked for)
+    if (params.attention) {
+        ATTENTION(modelData)
+        versions = versions.mix(ATTENTION.out.versions)
+        attentionMaps = ATTENTION.out.maps.map { meta, maps -> [meta.id, maps] }
+    } else {
+        attentionMaps = data.map { meta, npz -> [meta.id, []] }
+    }
+
     reportInput = data.map { meta, npz -> [meta.id, meta, npz] }
         .join(trainingLog.map { meta, log -> [meta.id, log] })
         .join(EVALUATE.out.metrics.map { meta, table, roc, pr -> [meta.id, [table, roc, pr]] })
         .join(FILTERS.out.filters.map { meta, meme, table -> [meta.id, [meme, table]] })
         .join(INTERPRET.out.discoveries)
-        .map { id, meta, npz, log, metrics, filters, labels, folders, matches, attrs ->
-            [meta, npz, log, metrics, filters, folders, matches, attrs, labels, paramsJson, params.motif_db]
+        .join(attentionMaps)
+        .map { id, meta, npz, log, metrics, filters, labels, folders, matches, attrs, maps ->
+            [meta, npz, log, metrics, filters, folders, matches, attrs, labels, paramsJson, params.motif_db, maps]
         }
     REPORT(reportInput)
     versions = versions.mix(REPORT.out.versions)

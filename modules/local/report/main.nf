@@ -6,7 +6,7 @@ process REPORT {
     container "${params.container}"
 
     input:
-    tuple val(meta), path(data), path(training_log), path(metrics), path(filters), path(motif_dirs, stageAs: 'motifs??/*'), path(matches, stageAs: 'matches??/*'), path(attributions, stageAs: 'attributions??/*'), val(labels), path(params_json), val(database)
+    tuple val(meta), path(data), path(training_log), path(metrics), path(filters), path(motif_dirs, stageAs: 'motifs??/*'), path(matches, stageAs: 'matches??/*'), path(attributions, stageAs: 'attributions??/*'), val(labels), path(params_json), val(database), path(attention_maps)
 
     output:
     tuple val(meta), path('report.html'), emit: html
@@ -31,6 +31,7 @@ process REPORT {
     def metricsFile = asList(metrics).find { it.name == 'metrics.tsv' }
     def filtersFile = asList(filters).find { it.name.endsWith('.meme') }
     def logArg = training_log ? "--training-log ${training_log}" : ''
+    def attentionArg = attention_maps ? "--attention ${attention_maps}" : ''
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
@@ -38,7 +39,7 @@ process REPORT {
     ${assemble}
     regulens report --out report.html --mqc-dir . --data $data $logArg --metrics $metricsFile \\
         --filters $filtersFile $motifArgs $attrArgs --params $params_json --motif-db '$database' \\
-        --title 'regulens: ${meta.id}' $args
+        --title 'regulens: ${meta.id}' $attentionArg $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -41,6 +41,7 @@ class GalaxyToolsSpec extends Specification {
                                  '10.1038/s42256-020-00291-x'],
             regulens_attribute: ['10.48550/arXiv.1704.02685', '10.48550/arXiv.1703.01365', '10.1371/journal.pone.0130140'],
             regulens_variants : ['10.1038/nmeth.3547'],
+            regulens_attention: ['10.48550/arXiv.1706.03762'],
             regulens_motifs   : ['10.48550/arXiv.1811.00416'],
             regulens_compare  : ['10.1186/gb-2007-8-2-r24', '10.1093/nar/gkad1059'],
             regulens_scan     : ['10.1093/bioinformatics/btr064'],
@@ -54,7 +55,7 @@ class GalaxyToolsSpec extends Specification {
             regulens_mirna_mutagenesis: ['10.3390/genes13122323'],
     ]
     /** The subcommands with a wrapper each, regulens_<words joined by _>.xml; {@code mirna train} is a sub-subcommand. */
-    static final List<String> SUBCOMMANDS = ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'filters',
+    static final List<String> SUBCOMMANDS = ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'attention', 'filters',
                                              'motifs', 'compare', 'scan', 'report', 'gia', 'variants',
                                              'mirna train', 'mirna predict', 'mirna scan', 'mirna evaluate',
                                              'mirna explain', 'mirna mutagenesis']

@@ -22,7 +22,7 @@ class HelpSpec extends Specification {
         undocumented.isEmpty()
 
         where:
-        command << ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'attribute merge', 'variants', 'filters', 'motifs', 'compare', 'scan', 'gia', 'report', 'mirna train', 'mirna predict', 'mirna evaluate', 'mirna scan', 'mirna explain', 'mirna mutagenesis', 'backend']
+        command << ['simulate', 'encode', 'train', 'evaluate', 'predict', 'attribute', 'attribute merge', 'attention', 'variants', 'filters', 'motifs', 'compare', 'scan', 'gia', 'report', 'mirna train', 'mirna predict', 'mirna evaluate', 'mirna scan', 'mirna explain', 'mirna mutagenesis', 'backend']
     }
 
     def "the top-level help lists every subcommand, and each has a README section"() {

@@ -23,6 +23,7 @@ import org.regulens.model.ConvolutionKernels;
 import org.regulens.model.ExponentialActivation;
 import org.regulens.model.GraphNode;
 import org.regulens.model.InferenceNetwork;
+import org.regulens.model.PositionalSelfAttention;
 
 /**
  * Our own forward and backward passes over a trained network (batch norm folded, dropout removed), on
@@ -127,6 +128,25 @@ public final class ExplainNetwork {
         return a;
     }
 
+    /** Index of the first self-attention step, or -1 when the network has none. */
+    public int attentionStep() {
+        for (int k = 0; k < steps.size(); k++) {
+            if (steps.get(k) instanceof AttentionStep) {
+                return k;
+            }
+        }
+        return -1;
+    }
+
+    /** The maps of the first self-attention step for inputs [n, 4, L]: [n, heads, T (query), T (key)]. */
+    public INDArray attentionMaps(INDArray x) {
+        int k = attentionStep();
+        if (k < 0) {
+            throw new IllegalStateException("the network has no self-attention layer");
+        }
+        return ((AttentionStep) steps.get(k)).maps(forwardTo(k, x));
+    }
+
     /**
      * The explainable copy of a model's inference network, walked in topological order: a chain of layers, where
      * an "add" vertex whose second input is an earlier node turns the steps since that node into a residual branch.
@@ -184,6 +204,8 @@ public final class ExplainNetwork {
             steps.add(new BiLstmStep(
                     new LstmDirection(layer.getParam("fW"), layer.getParam("fRW"), layer.getParam("fb"), false),
                     new LstmDirection(layer.getParam("bW"), layer.getParam("bRW"), layer.getParam("bb"), true)));
+        } else if (conf instanceof PositionalSelfAttention attention) {
+            steps.add(AttentionStep.of(name, attention, layer));
         } else if (!(conf instanceof ActivationLayer)) {
             throw unsupported(conf);
         }

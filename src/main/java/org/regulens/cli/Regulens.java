@@ -30,6 +30,7 @@ import picocli.CommandLine.Option;
             org.regulens.predict.PredictCommand.class,
             org.regulens.attribute.AttributeCommand.class,
             org.regulens.variants.VariantsCommand.class,
+            org.regulens.attention.AttentionCommand.class,
             org.regulens.filters.FiltersCommand.class,
             org.regulens.motifs.MotifsCommand.class,
             org.regulens.compare.CompareCommand.class,

@@ -97,6 +97,21 @@ public enum Architecture {
         }
     },
     /**
+     * A hybrid CNN + self-attention model (in the spirit of SATORI, Ullah &amp; Ben-Hur 2021): convolution 64×19 (batch
+     * norm, the user's activation), max pooling 4, dropout 0.1; multi-head self-attention (4 heads of 16, as many outputs
+     * as filters) over the pooled positions, with a fixed sinusoidal positional encoding ({@link PositionalSelfAttention});
+     * dropout 0.2; dense 128 on the flattened map, dropout 0.5. The attention maps say which pooled positions each
+     * position reads from ({@code regulens attention}).
+     */
+    CNN_ATTENTION("cnn-attention") {
+        @Override
+        LayerStack layers(LayerStack s) {
+            return s.firstConvolution(64, 19).maxPool(4).dropout(0.1)
+                    .selfAttention("attention", 4, 16).dropout(0.2)
+                    .dense("fc1", 128).dropout(0.5);
+        }
+    },
+    /**
      * A residual 2-D CNN on miRNA:target interaction maps (after miRBind, Klimentová et al. 2022): convolution
      * 32×3×3, max pooling 2×2, a residual block of two 3×3 convolutions, convolution 64×3×3, max pooling 2×2, a
      * second residual block, max pooling 2×2, dropout 0.3, dense 128, dropout 0.5. The map's rows are miRNA

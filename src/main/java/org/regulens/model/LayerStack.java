@@ -283,6 +283,17 @@ final class LayerStack {
         return append(new ActivationLayer.Builder().activation(Activation.RELU).name(name + "_act").build());
     }
 
+    /**
+     * Multi-head self-attention over the positions of the current feature map, positional encoding included; it
+     * keeps the number of channels (as a transformer keeps its model width), so --filters sizes it too.
+     */
+    LayerStack selfAttention(String name, int heads, int headSize) {
+        if (channels == 0) {
+            throw new IllegalStateException("self-attention needs a convolution before it");
+        }
+        return append(new PositionalSelfAttention(name, heads, headSize, channels));
+    }
+
     LayerStack add(Layer layer) {
         requireNotEquivariant("a " + layer.getClass().getSimpleName() + " layer");
         return append(layer);

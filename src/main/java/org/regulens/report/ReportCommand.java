@@ -63,6 +63,10 @@ public final class ReportCommand implements Callable<Integer> {
     @Option(names = "--variants", paramLabel = "EFFECTS.tsv",
             description = "Variant effects (from variants): a section with the strongest effects per task.")
     Path variants;
+    @Option(names = "--attention", paramLabel = "MAPS.npz",
+            description = "Attention maps (from attention, cnn-attention models): attention section with the mean map "
+                    + "of the top-scoring rows as a heat map.")
+    Path attention;
 
     @Option(names = "--mirna-metrics", paramLabel = "METRICS.tsv",
             description = "Metrics of a miRNA model (from mirna evaluate; curves read beside it): miRNA section.")
@@ -129,8 +133,9 @@ public final class ReportCommand implements Callable<Integer> {
         // than listing them as omitted.
         boolean mirnaInputs = mirnaMetrics != null || mirnaExplain != null;
         boolean dnaInputs = data != null || trainingLog != null || metrics != null || !motifDirs.isEmpty()
-                || filters != null || !attributionFiles.isEmpty() || variants != null;
+                || filters != null || !attributionFiles.isEmpty() || variants != null || attention != null;
         PerformanceSection.Performance performance = metrics == null ? null : PerformanceSection.read(metrics);
+        AttentionSection.Attention attentionMap = attention == null ? null : AttentionSection.read(attention);
         List<MotifsSection.MotifSet> motifSets = new ArrayList<>();
         motifDirs.forEach((label, dir) -> motifSets.add(MotifsSection.read(label, dir, matchQ)));
         if (dnaInputs || !mirnaInputs) {
@@ -157,6 +162,10 @@ public final class ReportCommand implements Callable<Integer> {
                 VariantsSection.Effects effects = VariantsSection.read(variants);
                 add(sections, navigation, omitted, VariantsSection.ID, "Variant effects", "--variants",
                         () -> VariantsSection.render(effects));
+            }
+            if (attentionMap != null) { // only cnn-attention runs have maps: no "omitted" note for the others
+                sections.add(AttentionSection.render(attentionMap));
+                navigation.add(new String[] {AttentionSection.ID, "Attention"});
             }
         }
         if (!gia.isEmpty()) {
@@ -225,6 +234,7 @@ public final class ReportCommand implements Callable<Integer> {
         addInput(rows, "--filters", filters);
         attributions.forEach(a -> rows.add(new String[] {"--attributions", a}));
         addInput(rows, "--variants", variants);
+        addInput(rows, "--attention", attention);
         addInput(rows, "--mirna-metrics", mirnaMetrics);
         addInput(rows, "--mirna-explain", mirnaExplain);
         gia.forEach(g -> rows.add(new String[] {"--gia", g.toString()}));

@@ -29,7 +29,7 @@ import picocli.CommandLine.Option;
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Train a CNN on a data set from 'regulens encode' and write one model file (network + metadata).",
-            "Architectures: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind. Early stopping on the validation "
+            "Architectures: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind, cnn-attention. Early stopping on the validation "
                     + "split's mean auPR; the best epoch's parameters are kept."
         })
 public final class TrainCommand implements Callable<Integer> {
@@ -41,7 +41,7 @@ public final class TrainCommand implements Callable<Integer> {
     DataInput data;
 
     @Option(names = "--arch", defaultValue = "cnn-local", paramLabel = "NAME",
-            description = "Architecture: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind "
+            description = "Architecture: deepbind, basset, deepsea, danq, cnn-local, cnn-dist, residualbind, cnn-attention "
                     + "(default: ${DEFAULT-VALUE}).")
     String arch;
 
