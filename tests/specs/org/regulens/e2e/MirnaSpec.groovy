@@ -124,7 +124,8 @@ class MirnaSpec extends Specification {
 
         when:
         def r = run(['mirna', 'scan', '--model', model, '--mirna', positive[0][0].replace('T', 'U'), '--targets', utrs,
-                     '--out', out, '--stride', 10, '--threshold', threshold, '--merge-distance', 20], [OMP_NUM_THREADS: '1'])
+                     '--out', out, '--stride', 10, '--fdr', 1, '--threshold', threshold, '--merge-distance', 20],
+                [OMP_NUM_THREADS: '1'])
         def windows = out.resolve('windows.tsv').readLines().drop(1).collect { it.split('\t') }
         def sites = out.resolve('sites.tsv').readLines().drop(1).collect { it.split('\t') }
         def bed = out.resolve('sites.bed').readLines().collect { it.split('\t') }
@@ -145,6 +146,48 @@ class MirnaSpec extends Specification {
         and: 'each site narrowed by attribution to a core inside its best window; the BED holds the cores'
         sites.every { s -> (s[8] as int) >= (s[4] as int) && (s[9] as int) <= (s[5] as int) && (s[8] as int) < (s[9] as int) }
         bed.collect { it[0..2] } == sites.collect { [it[1], it[8], it[9]] }
+    }
+
+    def "mirna scan at its defaults (q <= 0.05 against shuffled windows): random sequence is not called; a planted real site ranks first"() {
+        given: 'the positive pair the model scores highest (by mirna predict), its site planted in 1,000 nt of random sequence'
+        def positives = pairs.readLines().drop(1).collect { it.split('\t') }.findAll { it[2] == '1' }.take(200)
+        def table = dir.resolve('positives.tsv')
+        table.text = 'miRNA\tgene\tlabel\n' + positives.collect { "${it[0]}\t${it[1]}\t1" }.join('\n') + '\n'
+        def predicted = dir.resolve('positives_pred.tsv')
+        assert run(['mirna', 'predict', '--model', model, '--pairs', table, '--out', predicted], [OMP_NUM_THREADS: '1']).exitCode == 0
+        def scores = predicted.readLines().drop(1).collect { it.split('\t')[3] as double }
+        def top = positives[(0..<scores.size()).max { scores[it] }]
+        def random = new Random(11)
+        def noise = { int n -> (0..<n).collect { 'ACGT'[random.nextInt(4)] }.join() }
+        String utr = noise(500) + top[1] + noise(450)
+        def fasta = dir.resolve('planted.fa')
+        fasta.text = ">planted\n$utr\n>random1\n${noise(1000)}\n>random2\n${noise(1000)}\n"
+        def out = dir.resolve('scan_calibrated')
+
+        when:
+        def r = run(['mirna', 'scan', '--model', model, '--mirna', top[0], '--targets', fasta, '--out', out],
+                [OMP_NUM_THREADS: '1'])
+        def sites = out.resolve('sites.tsv').readLines().drop(1).collect { it.split('\t') }
+        def windows = out.resolve('windows.tsv').readLines().drop(1).collect { it.split('\t') }
+
+        then: 'no site outside the planted 500-550; the best window (lowest p) of all is on the planted site'
+        r.exitCode == 0
+        sites.every { it[1] == 'planted' && (it[4] as int) < 550 && (it[5] as int) > 500 && (it[11] as double) <= 0.05 }
+        def best = windows.min { it[5] as double }
+        best[1] == 'planted' && (best[2] as int) < 550 && (best[3] as int) > 500
+        and: 'q-values are Benjamini-Hochberg of the p-values over all windows'
+        def p = windows.collect { it[5] as double }
+        def q = windows.collect { it[6] as double }
+        int m = p.size()
+        def order = (0..<m).sort { p[it] }
+        def expectedQ = new double[m]
+        double running = 1
+        for (int k = m - 1; k >= 0; k--) {
+            running = Math.min(running, p[order[k]] * m / (k + 1))
+            expectedQ[order[k]] = running
+        }
+        (0..<m).every { Math.abs(q[it] - expectedQ[it]) <= 2e-3 * expectedQ[it] }
+        windows.findAll { it[1] != 'planted' }.every { (it[6] as double) > 0.05 }
     }
 
     def "mirna scan refuses a target shorter than the window, naming the file and record"() {

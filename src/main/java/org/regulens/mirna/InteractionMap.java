@@ -25,6 +25,11 @@ public final class InteractionMap {
     private final float wobble;
     private final int targetLength;
 
+    /** The part of a miRNA the map holds, and so the model reads: its first {@link #MIRNA_POSITIONS} nt. */
+    public static String readPart(String mirna) {
+        return mirna.length() <= MIRNA_POSITIONS ? mirna : mirna.substring(0, MIRNA_POSITIONS);
+    }
+
     public InteractionMap(float wobble) {
         this(wobble, TARGET_LENGTH);
     }

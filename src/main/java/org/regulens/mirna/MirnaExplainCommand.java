@@ -152,7 +152,8 @@ public final class MirnaExplainCommand implements Callable<Integer> {
                         int row = from + i;
                         int offset = i * encoding.size();
                         PairImportance importance = PairImportance.of(attribution, offset, rows, length);
-                        Duplex duplex = aligner.align(table.mirna(row), table.target(row));
+                        // the duplex of what the model read: a longer miRNA's 3' end is not in the map
+                        Duplex duplex = aligner.align(InteractionMap.readPart(table.mirna(row)), table.target(row));
                         PairingPattern pattern = PairingPattern.of(duplex);
                         float score = (float) (1 / (1 + Math.exp(-logits[i])));
                         double sum = 0;

@@ -7,8 +7,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import org.regulens.core.ExitCodes;
+import org.regulens.core.FalseDiscovery;
 import org.regulens.core.Log;
 import org.regulens.core.Progress;
 import org.regulens.core.RegulensException;
@@ -24,12 +26,18 @@ import picocli.CommandLine.Option;
 @Command(name = "scan", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Slide the model's target window along long targets (3'UTRs, transcripts) for each miRNA, score every "
-                    + "window, call binding-site peaks (runs of windows at or above --threshold, merged across gaps "
-                    + "of at most --merge-distance nt) and narrow each to its best window.",
+                    + "window, call binding-site peaks (runs of called windows, merged across gaps of at most "
+                    + "--merge-distance nt) and narrow each to its best window.",
+            "Calibration: each miRNA is also scored on --null-windows dinucleotide shuffles of windows drawn from the "
+                    + "targets; a window's p-value is the share of those null scores at or above its own (an "
+                    + "exponential tail fitted to the top of the null beyond the last 10), q-values are "
+                    + "Benjamini-Hochberg over all of the miRNA's windows, and a window is called when q <= --fdr "
+                    + "and its probability >= --threshold.",
             "Each site is then refined by attribution: integrated gradients on the best window's interaction map "
                     + "(from 8 shuffled-target baselines, 16 steps) and the shortest stretch holding half its positive "
                     + "target importance, the core.",
-            "DIR receives windows.tsv (every window's score: the track), sites.tsv (peaks, best windows, cores) and "
+            "DIR receives windows.tsv (every window's score, p- and q-value: the track), sites.tsv (peaks, best "
+                    + "windows with their p- and q-value, cores) and "
                     + "sites.bed (the cores); coordinates 0-based, half-open, on the target as given."
         })
 public final class MirnaScanCommand implements Callable<Integer> {
@@ -62,9 +70,23 @@ public final class MirnaScanCommand implements Callable<Integer> {
             description = "Step between windows in nt (default: ${DEFAULT-VALUE}).")
     int stride;
 
-    @Option(names = "--threshold", defaultValue = "0.5",
-            description = "Windows scoring at least this are binding (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--fdr", defaultValue = "0.05",
+            description = "Call windows whose q-value (false discovery rate against the shuffled null) is at most "
+                    + "this; 1 calls on --threshold alone (default: ${DEFAULT-VALUE}).")
+    double fdr;
+
+    @Option(names = "--threshold", defaultValue = "0",
+            description = "Called windows must also score at least this probability (default: ${DEFAULT-VALUE}; "
+                    + "'--fdr 1 --threshold 0.5' is the uncalibrated call of earlier versions).")
     double threshold;
+
+    @Option(names = "--null-windows", defaultValue = "10000",
+            description = "Shuffled windows scored per miRNA for the null (default: ${DEFAULT-VALUE}).")
+    int nullWindows;
+
+    @Option(names = "--seed", defaultValue = "1",
+            description = "Seed of the null's windows and shuffles (default: ${DEFAULT-VALUE}).")
+    long seed;
 
     @Option(names = "--merge-distance", defaultValue = "20",
             description = "Merge peaks separated by at most this many nt (default: ${DEFAULT-VALUE}).")
@@ -78,9 +100,11 @@ public final class MirnaScanCommand implements Callable<Integer> {
         if ((mirna == null) == (mirnas == null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "give exactly one of --mirna and --mirnas");
         }
-        if (stride < 1 || batchSize < 1 || mergeDistance < 0 || !(threshold >= 0 && threshold <= 1)) {
+        if (stride < 1 || batchSize < 1 || mergeDistance < 0 || !(threshold >= 0 && threshold <= 1)
+                || !(fdr > 0 && fdr <= 1) || nullWindows < WindowNull.TAIL) {
             throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--stride and --batch-size must be positive, --merge-distance >= 0, --threshold in [0, 1]");
+                    "--stride and --batch-size must be positive, --merge-distance >= 0, --threshold in [0, 1], "
+                            + "--fdr in (0, 1], --null-windows at least " + WindowNull.TAIL);
         }
         MirnaModelOption.Loaded loaded = modelOption.load();
         RegulensModel regulensModel = loaded.model();
@@ -100,52 +124,86 @@ public final class MirnaScanCommand implements Callable<Integer> {
                         + q.sequence().length() + " nt; " + PairTable.MIN_MIRNA + "–" + PairTable.MAX_MIRNA + " expected");
             }
         }
+        PairTable.warnAboutTruncation(mirnas != null ? mirnas : Path.of("--mirna"),
+                (int) queries.stream().filter(q -> q.sequence().length() > InteractionMap.MIRNA_POSITIONS).count(),
+                queries.size());
         SiteScanner scanner = new SiteScanner(window, stride, threshold, mergeDistance);
         SiteScanner.WindowScorer scorer = (m, slices) -> {
             float[] maps = new float[slices.size() * encoding.size()];
             for (int i = 0; i < slices.size(); i++) {
                 encoding.encode(m, slices.get(i), maps, i * encoding.size());
             }
-            float[][] p = regulensModel.predict(maps, slices.size());
-            float[] scores = new float[p.length];
-            for (int i = 0; i < p.length; i++) {
-                scores[i] = p[i][0];
+            float[][] z = regulensModel.logits(maps, slices.size());
+            float[] scores = new float[z.length];
+            for (int i = 0; i < z.length; i++) {
+                scores[i] = z[i][0];
             }
             return scores;
         };
+        List<String> targetSequences = long_.stream().map(RnaFasta.Entry::sequence).toList();
         long total = 0;
         for (RnaFasta.Entry t : long_) {
             total += (long) queries.size() * scanner.starts(t.sequence().length()).size();
         }
-        StringBuilder windows = new StringBuilder("mirna\ttarget\tstart\tend\tscore\n");
+        StringBuilder windows = new StringBuilder("mirna\ttarget\tstart\tend\tscore\tp_value\tq_value\n");
         StringBuilder sites = new StringBuilder("mirna\ttarget\tpeak_start\tpeak_end\tsite_start\tsite_end\tscore\twindows"
-                + "\tcore_start\tcore_end\n");
+                + "\tcore_start\tcore_end\tp_value\tq_value\n");
         SiteRefiner refiner = new SiteRefiner(encoding,
                 new MapAttributor(regulensModel, encoding.size(), MapMethod.INTEGRATED_GRADIENTS, REFINE_STEPS),
                 new MapBaselines(encoding, true, REFINE_REFERENCES, 1));
         StringBuilder bed = new StringBuilder();
         int peaks = 0;
-        try (Progress progress = new Progress("mirna scan", total, "windows")) {
-            for (RnaFasta.Entry q : queries) {
+        try (Progress progress = new Progress("mirna scan", total + (long) queries.size() * nullWindows, "windows")) {
+            for (int m = 0; m < queries.size(); m++) {
+                RnaFasta.Entry q = queries.get(m);
+                WindowNull nullScores = WindowNull.sample(q.sequence(), targetSequences, window, nullWindows,
+                        batchSize, scorer, new SplittableRandom(seed + 0x9E3779B97F4A7C15L * m));
+                progress.advance(nullWindows);
+                List<List<SiteScanner.Window>> scored = new ArrayList<>();
+                List<Double> pValues = new ArrayList<>();
                 for (RnaFasta.Entry t : long_) {
-                    List<SiteScanner.Window> scored = scanner.windows(q.sequence(), t.sequence(), scorer, batchSize);
-                    for (SiteScanner.Window w : scored) {
-                        windows.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f%n", q.name(), t.name(),
-                                w.start(), w.start() + window, w.score()));
+                    List<SiteScanner.Window> logits = scanner.windows(q.sequence(), t.sequence(), scorer, batchSize);
+                    scored.add(logits);
+                    for (SiteScanner.Window w : logits) {
+                        pValues.add(nullScores.pValue(w.score()));
                     }
-                    for (SiteScanner.Peak p : scanner.peaks(scored)) {
-                        int[] core = refiner.refine(q.sequence(), t.sequence().substring(p.siteStart(), p.siteEnd()), peaks);
-                        int coreStart = p.siteStart() + core[0];
-                        int coreEnd = p.siteStart() + core[1];
-                        sites.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%.6f\t%d\t%d\t%d%n", q.name(),
-                                t.name(), p.start(), p.end(), p.siteStart(), p.siteEnd(), p.score(), p.windows(),
-                                coreStart, coreEnd));
+                    progress.advance(logits.size());
+                }
+                double[] p = pValues.stream().mapToDouble(Double::doubleValue).toArray();
+                double[] qValues = FalseDiscovery.benjaminiHochberg(p);
+                int called = 0;
+                int index = 0;
+                for (int ti = 0; ti < long_.size(); ti++) {
+                    RnaFasta.Entry t = long_.get(ti);
+                    List<SiteScanner.Window> logits = scored.get(ti);
+                    List<SiteScanner.Window> probabilities = new ArrayList<>(logits.size());
+                    boolean[] calls = new boolean[logits.size()];
+                    int first = index;
+                    for (int i = 0; i < logits.size(); i++, index++) {
+                        SiteScanner.Window w = logits.get(i);
+                        float probability = (float) (1 / (1 + Math.exp(-w.score())));
+                        probabilities.add(new SiteScanner.Window(w.start(), probability));
+                        calls[i] = qValues[index] <= fdr && probability >= threshold;
+                        called += calls[i] ? 1 : 0;
+                        windows.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%.6f\t%.3e\t%.3e%n", q.name(),
+                                t.name(), w.start(), w.start() + window, probability, p[index], qValues[index]));
+                    }
+                    for (SiteScanner.Peak pk : scanner.peaks(probabilities, calls)) {
+                        int best = first + bestWindow(logits, pk.siteStart());
+                        int[] core = refiner.refine(q.sequence(), t.sequence().substring(pk.siteStart(), pk.siteEnd()), peaks);
+                        int coreStart = pk.siteStart() + core[0];
+                        int coreEnd = pk.siteStart() + core[1];
+                        sites.append(String.format(Locale.ROOT, "%s\t%s\t%d\t%d\t%d\t%d\t%.6f\t%d\t%d\t%d\t%.3e\t%.3e%n",
+                                q.name(), t.name(), pk.start(), pk.end(), pk.siteStart(), pk.siteEnd(), pk.score(),
+                                pk.windows(), coreStart, coreEnd, p[best], qValues[best]));
                         bed.append(String.format(Locale.ROOT, "%s\t%d\t%d\t%s\t%d\t+%n", t.name(), coreStart,
-                                coreEnd, q.name(), Math.round(p.score() * 1000)));
+                                coreEnd, q.name(), Math.round(pk.score() * 1000)));
                         peaks++;
                     }
-                    progress.advance(scored.size());
                 }
+                Log.info("%s: null of %,d shuffled windows (median logit %.2f, 99th percentile %.2f); %,d of %,d "
+                        + "windows called at q <= %s", q.name(), nullScores.size(), nullScores.quantile(0.5),
+                        nullScores.quantile(0.99), called, p.length, fdr);
             }
         }
         try (OutputDirectory output = OutputDirectory.create(out)) {
@@ -156,6 +214,16 @@ public final class MirnaScanCommand implements Callable<Integer> {
         }
         Log.info("mirna scan: %d miRNA(s) × %d target(s): %,d windows, %d sites", queries.size(), long_.size(), total, peaks);
         return ExitCodes.OK;
+    }
+
+    /** The index among a target's windows of the window starting at {@code start}. */
+    private static int bestWindow(List<SiteScanner.Window> windows, int start) {
+        for (int i = 0; i < windows.size(); i++) {
+            if (windows.get(i).start() == start) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("no window starts at " + start);
     }
 
     private String checked(String sequence) {

@@ -16,6 +16,7 @@ import org.regulens.train.TrainCommand;
 import org.regulens.train.TrainSettings;
 import org.regulens.train.Trainer;
 import org.regulens.options.Output;
+import org.regulens.options.TimeLimit;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +82,12 @@ public final class MirnaTrainCommand implements Callable<Integer> {
             description = "Map value of a G:U wobble pair; Watson-Crick pairs are 1 (default: ${DEFAULT-VALUE}).")
     float wobble;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = TimeLimit.class,
+            description = "Stop cleanly within this wall time (e.g. 90m, 2h, 1h30m, or seconds), keeping the best "
+                    + "epoch. The best model so far is written after every improving epoch in any case (default: "
+                    + "no limit).")
+    Double maxTime;
+
     @Output
     @Option(names = "--log", paramLabel = "TSV",
             description = "Per-epoch log (default: the model path with .training.tsv instead of .zip).")
@@ -92,10 +99,6 @@ public final class MirnaTrainCommand implements Callable<Integer> {
         Log.info("regulens %s; %s", Version.get(), String.join("; ", Nd4jBackend.summary()));
         InteractionMap encoding = new InteractionMap(wobble);
         PairTable table = PairTable.read(pairs, true, encoding.targetLength());
-        if (table.truncatedMirnas() > 0) {
-            Log.info("%,d miRNAs longer than %d nt: their first %d nt are used", table.truncatedMirnas(),
-                    InteractionMap.MIRNA_POSITIONS, InteractionMap.MIRNA_POSITIONS);
-        }
         byte[] split = ValidationSplit.of(table, validFraction, validBy, seed);
         PairSet set = new PairSet(table, encoding, split);
         if (set.rowsOf(1).length == 0 || set.rowsOf(0).length == 0) {
@@ -109,12 +112,25 @@ public final class MirnaTrainCommand implements Callable<Integer> {
         TrainSettings settings = new TrainSettings(epochs, batchSize, patience, lrPatience, 0.5, false, 0, 0, "none",
                 0, 1, 0, "none", null, false, seed, logFile);
         long start = System.nanoTime();
-        RegulensModel model = new Trainer(settings, modelSettings).train(set);
+        String dataSha256 = TrainCommand.sha256(pairs);
+        Trainer trainer = new Trainer(settings, modelSettings)
+                .checkpointing(best -> save(best, encoding, set, dataSha256, (System.nanoTime() - start) / 1e9));
+        if (maxTime != null) {
+            trainer.timeLimit(maxTime);
+        }
+        RegulensModel model = trainer.train(set);
         double seconds = (System.nanoTime() - start) / 1e9;
+        save(model, encoding, set, dataSha256, seconds);
+        Log.info("model written to %s, training log to %s (%.0f s)", out, logFile, seconds);
+        return ExitCodes.OK;
+    }
+
+    /** Writes a model (the best so far, or the final one) with its provenance; atomically, so a kill leaves the last. */
+    private void save(RegulensModel model, InteractionMap encoding, PairSet set, String dataSha256, double seconds) {
         MirnaModels.describe(model, encoding);
         model.putMetadata("regulens_version", Version.get());
         model.putMetadata("training_data", pairs.toString());
-        model.putMetadata("training_data_sha256", TrainCommand.sha256(pairs));
+        model.putMetadata("training_data_sha256", dataSha256);
         model.putMetadata("training_seconds", Math.round(seconds * 10) / 10.0);
         Map<String, Object> training = new LinkedHashMap<>();
         training.put("epochs", epochs);
@@ -126,10 +142,9 @@ public final class MirnaTrainCommand implements Callable<Integer> {
         training.put("train_pairs", set.rowsOf(0).length);
         training.put("valid_pairs", set.rowsOf(1).length);
         training.put("seed", seed);
+        training.put("max_time_seconds", maxTime);
         model.putMetadata("training", training);
         ModelFile.save(out, model);
-        Log.info("model written to %s, training log to %s (%.0f s)", out, logFile, seconds);
-        return ExitCodes.OK;
     }
 
     private void validate() {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.regulens.core.Log;
 import org.regulens.core.RegulensException;
 import org.regulens.io.Delimited;
 import org.regulens.io.LineReader;
@@ -111,7 +112,22 @@ public final class PairTable {
                     labelArray[i] = labels.get(i);
                 }
             }
-            return new PairTable(file, header, rows, mirnas, targets, labelArray);
+            PairTable table = new PairTable(file, header, rows, mirnas, targets, labelArray);
+            java.util.Set<String> distinct = new java.util.HashSet<>(mirnas);
+            warnAboutTruncation(file, (int) distinct.stream()
+                    .filter(m -> m.length() > InteractionMap.MIRNA_POSITIONS).count(), distinct.size());
+            return table;
+        }
+    }
+
+    /**
+     * Says how many miRNAs lose their 3' end: the interaction map has {@link InteractionMap#MIRNA_POSITIONS} rows,
+     * and eCLIP-style sets carry miRNAs of up to {@link #MAX_MIRNA} nt.
+     */
+    static void warnAboutTruncation(Path file, int truncated, int total) {
+        if (truncated > 0) {
+            Log.warn("%s: %,d of %,d distinct miRNAs are longer than %d nt; the model reads only their first %d nt",
+                    file, truncated, total, InteractionMap.MIRNA_POSITIONS, InteractionMap.MIRNA_POSITIONS);
         }
     }
 

@@ -70,13 +70,23 @@ public final class SiteScanner {
         return windows;
     }
 
-    /** Peaks from window scores (in start order): passing runs, merged across gaps ≤ the merge distance. */
+    /** Peaks from window scores (in start order): runs at or above the threshold, merged across gaps ≤ the merge distance. */
     public List<Peak> peaks(List<Window> windows) {
+        boolean[] called = new boolean[windows.size()];
+        for (int i = 0; i < called.length; i++) {
+            called[i] = windows.get(i).score() >= threshold;
+        }
+        return peaks(windows, called);
+    }
+
+    /** Peaks from windows (in start order) called by another rule: runs of called windows, merged as above. */
+    public List<Peak> peaks(List<Window> windows, boolean[] called) {
         List<Peak> runs = new ArrayList<>();
         Peak open = null;
         int previousStart = Integer.MIN_VALUE;
-        for (Window w : windows) {
-            boolean passes = w.score() >= threshold;
+        for (int i = 0; i < windows.size(); i++) {
+            Window w = windows.get(i);
+            boolean passes = called[i];
             // consecutive windows (one stride apart, or the final shorter step) continue a run
             boolean adjacent = open != null && w.start() - previousStart <= stride;
             if (passes && adjacent) {

@@ -71,20 +71,22 @@ public final class NetworkFactory {
      * come back as they are.
      */
     public static Model standardLayers(Model network) {
-        Model standard;
+        // initialised from a copy of the parameters, not at random: drawing initial weights here would move the
+        // global random stream that dropout draws from, so a mid-training checkpoint would change the training
         if (network instanceof ComputationGraph graph) {
-            standard = graph(TrainingLayers.standard(graph.getConfiguration().clone()));
-        } else {
-            MultiLayerConfiguration configuration = ((MultiLayerNetwork) network).getLayerWiseConfigurations();
-            if (ReverseComplementLayers.hasTied(configuration)) {
-                return ReverseComplementLayers.standard((MultiLayerNetwork) network);
-            }
-            if (!TrainingLayers.hasFused(configuration)) {
-                return network;
-            }
-            standard = network(TrainingLayers.standard(configuration.clone()));
+            ComputationGraph standard = new GradientGraph(TrainingLayers.standard(graph.getConfiguration().clone()));
+            standard.init(network.params().dup(), false);
+            return standard;
         }
-        standard.setParams(network.params());
+        MultiLayerConfiguration configuration = ((MultiLayerNetwork) network).getLayerWiseConfigurations();
+        if (ReverseComplementLayers.hasTied(configuration)) {
+            return ReverseComplementLayers.standard((MultiLayerNetwork) network);
+        }
+        if (!TrainingLayers.hasFused(configuration)) {
+            return network;
+        }
+        MultiLayerNetwork standard = new MultiLayerNetwork(TrainingLayers.standard(configuration.clone()));
+        standard.init(network.params().dup(), false);
         return standard;
     }
 

@@ -38,7 +38,13 @@ public final class ReverseComplementLayers {
             }
         }
         MultiLayerNetwork standard = new MultiLayerNetwork(configuration);
-        standard.init();
+        // zeros, not random initial weights (every parameter is assigned below): drawing them would move the global
+        // random stream that dropout draws from, so a mid-training checkpoint would change the training
+        long count = 0;
+        for (NeuralNetConfiguration conf : configuration.getConfs()) {
+            count += conf.getLayer().initializer().numParams(conf);
+        }
+        standard.init(org.nd4j.linalg.factory.Nd4j.zeros(tied.params().dataType(), 1, count), false);
         for (int i = 0; i < tied.getnLayers(); i++) {
             Layer layer = tied.getLayerWiseConfigurations().getConf(i).getLayer();
             Map<String, INDArray> from = tied.getLayer(i).paramTable();

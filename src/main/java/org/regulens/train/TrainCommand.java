@@ -20,6 +20,7 @@ import org.regulens.model.NetworkFactory;
 import org.regulens.model.RegulensModel;
 import org.regulens.nn.Nd4jBackend;
 import org.regulens.options.Output;
+import org.regulens.options.TimeLimit;
 import org.regulens.options.DataInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -147,6 +148,12 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of each batch copied as adversarial examples (default: ${DEFAULT-VALUE}).")
     double advFraction;
 
+    @Option(names = "--max-time", paramLabel = "DURATION", converter = TimeLimit.class,
+            description = "Stop cleanly within this wall time (e.g. 90m, 2h, 1h30m, or seconds), keeping the best "
+                    + "epoch. The best model so far is written after every improving epoch in any case (default: "
+                    + "no limit).")
+    Double maxTime;
+
     @Output
     @Option(names = "--log", paramLabel = "TSV",
             description = "Per-epoch log (default: the model path with .training.tsv instead of .zip).")
@@ -165,21 +172,31 @@ public final class TrainCommand implements Callable<Integer> {
         TrainSettings settings = new TrainSettings(epochs, batchSize, patience, lrPatience, 0.5, rcAugment, maxShift,
                 noise, adversarial, advEpsilon, advSteps, advFraction, positiveWeight, initMotifs, freezeMotifs, seed,
                 logFile, LearningRateSchedule.Mode.parse(schedule), autoRate);
+        String dataSha256 = sha256(data.path);
         try (TrainingData training = TrainingData.open(data.path, true)) {
             try {
                 NetworkFactory.requireBuildable(modelSettings, training.length());
             } catch (IllegalArgumentException e) {
                 throw RegulensException.inFile(data.path, e.getMessage());
             }
-            RegulensModel model = new Trainer(settings, modelSettings).train(training);
-            model.putMetadata("regulens_version", Version.get());
-            model.putMetadata("training_data", data.path.toString());
-            model.putMetadata("training_data_sha256", sha256(data.path));
-            model.putMetadata("training", settingsMap(settings));
-            ModelFile.save(out, model);
+            Trainer trainer = new Trainer(settings, modelSettings)
+                    .checkpointing(best -> save(best, settings, dataSha256));
+            if (maxTime != null) {
+                trainer.timeLimit(maxTime);
+            }
+            save(trainer.train(training), settings, dataSha256);
             Log.info("model written to %s, training log to %s", out, logFile);
         }
         return ExitCodes.OK;
+    }
+
+    /** Writes a model (the best so far, or the final one) with its provenance; atomically, so a kill leaves the last. */
+    private void save(RegulensModel model, TrainSettings settings, String dataSha256) {
+        model.putMetadata("regulens_version", Version.get());
+        model.putMetadata("training_data", data.path.toString());
+        model.putMetadata("training_data_sha256", dataSha256);
+        model.putMetadata("training", settingsMap(settings));
+        ModelFile.save(out, model);
     }
 
     private void validate() {

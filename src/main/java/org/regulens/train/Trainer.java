@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.deeplearning4j.nn.api.Model;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -39,10 +40,38 @@ public final class Trainer {
 
     private final TrainSettings settings;
     private final ModelSettings modelSettings;
+    private Consumer<RegulensModel> checkpoint;
+    private double maxSeconds = Double.POSITIVE_INFINITY;
 
     public Trainer(TrainSettings settings, ModelSettings modelSettings) {
         this.settings = settings;
         this.modelSettings = modelSettings;
+    }
+
+    /**
+     * Hands the best model so far (as {@link #train} would return it) to {@code checkpoint} at the end of every
+     * epoch that improves on the validation criterion, so that a run cut short still leaves its best model.
+     */
+    public Trainer checkpointing(Consumer<RegulensModel> checkpoint) {
+        this.checkpoint = checkpoint;
+        return this;
+    }
+
+    /**
+     * Stops cleanly within {@code seconds} of wall time from the start of training: no epoch is begun that the
+     * last one's duration says would not end in time, and an epoch still running at the limit is abandoned (its
+     * partial updates discarded). The first epoch always completes, so that there is a model to keep.
+     */
+    public Trainer timeLimit(double seconds) {
+        this.maxSeconds = seconds;
+        return this;
+    }
+
+    /** Thrown out of an epoch's batch loop when the time limit is reached. */
+    private static final class OutOfTime extends RuntimeException {
+        OutOfTime() {
+            super(null, null, false, false);
+        }
     }
 
     /** An epoch's figures, as logged. */
@@ -103,20 +132,34 @@ public final class Trainer {
         int sinceCut = 0;
         List<Epoch> history = new ArrayList<>();
         Map<String, Object> bestMetrics = Map.of();
+        long trainingStart = System.nanoTime();
+        String stopReason = "completed";
         try (AtomicOutput log = settings.log() == null ? null : AtomicOutput.create(settings.log())) {
             Writer logWriter = log == null ? null : log.writer();
             if (logWriter != null) {
                 logWriter.write("epoch\tlearning_rate\ttrain_loss\tvalid_loss\tvalid_auroc\tvalid_auprc\tseconds"
                         + "\tsequences_per_second\tbest\n");
             }
+            double lastEpochSeconds = 0;
             for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
                 long start = System.nanoTime();
+                double elapsed = (start - trainingStart) / 1e9;
+                if (epoch > 1 && elapsed + lastEpochSeconds > maxSeconds) {
+                    Log.info("time limit: %.1f s used of %.3g s and an epoch takes about %.1f s; stopping before "
+                            + "epoch %d", elapsed, maxSeconds, lastEpochSeconds, epoch);
+                    stopReason = "time_limit";
+                    break;
+                }
                 double[] lossSum = {0};
                 long[] labelsSeen = {0};
                 long[] seen = {0};
                 double epochCut = cut;
+                boolean mayAbandon = epoch > 1;
                 try (Progress progress = new Progress("epoch " + epoch, trainRows.length, "sequences")) {
                     train.forEach(random, batch -> {
+                        if (mayAbandon && (System.nanoTime() - trainingStart) / 1e9 > maxSeconds) {
+                            throw new OutOfTime();
+                        }
                         double rate = peakRate * epochCut * schedule.factor(stepCount[0]++);
                         if (rate != currentRate[0]) {
                             model.setLearningRate(rate);
@@ -128,6 +171,11 @@ public final class Trainer {
                         seen[0] += batch.size();
                         progress.advance(batch.size());
                     });
+                } catch (OutOfTime e) {
+                    Log.info("time limit of %.3g s reached during epoch %d: its partial updates are discarded",
+                            maxSeconds, epoch);
+                    stopReason = "time_limit";
+                    break;
                 }
                 double learningRate = currentRate[0];
                 double seconds = (System.nanoTime() - start) / 1e9;
@@ -159,8 +207,14 @@ public final class Trainer {
                             epoch, learningRate, figures.trainLoss(), figures.validLoss(), figures.validAuroc(),
                             figures.validAuprc(), seconds, figures.sequencesPerSecond(), improved));
                 }
+                if (improved && checkpoint != null) {
+                    checkpoint.accept(finished(model, network.params(), bestEpoch, bestMetrics, history.size(),
+                            "running", rangeTest, positiveWeights));
+                }
+                lastEpochSeconds = (System.nanoTime() - start) / 1e9;
                 if (sinceBest >= settings.patience()) {
                     Log.info("no better validation auPR for %d epochs: stopping", settings.patience());
+                    stopReason = "early_stopping";
                     break;
                 }
                 if (sinceCut >= settings.lrPatience()) {
@@ -175,14 +229,30 @@ public final class Trainer {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the training log " + settings.log() + ": " + e.getMessage(), e);
         }
-        network.setParams(bestParams);
-        RegulensModel trained = model.withNetwork(NetworkFactory.standardLayers(network));
         Log.info("best epoch %d: validation auPR %.4f", bestEpoch, (double) bestMetrics.getOrDefault("mean_auprc",
                 Double.NaN));
+        return finished(model, bestParams, bestEpoch, bestMetrics, history.size(), stopReason, rangeTest,
+                positiveWeights);
+    }
+
+    /**
+     * The model as it is returned and saved: these parameters in deeplearning4j's standard layers (the training
+     * network is left as it is), with what training did in its metadata.
+     */
+    private RegulensModel finished(RegulensModel model, INDArray params, int bestEpoch, Map<String, Object> bestMetrics,
+                                   int epochsRun, String stopReason, LearningRateFinder.Result rangeTest,
+                                   double[] positiveWeights) {
+        Model network = model.network();
+        // the training network takes the parameters (a no-op for a checkpoint): fused or tied layers have their own
+        // parameter layout, which only the conversion to standard layers translates
+        network.setParams(params);
+        Model standard = NetworkFactory.standardLayers(network);
+        RegulensModel trained = model.withNetwork(standard);
         trained.putMetadata("best_epoch", bestEpoch);
         trained.putMetadata("validation", bestMetrics);
         trained.putMetadata("positive_weights", positiveWeights);
-        trained.putMetadata("epochs_run", history.size());
+        trained.putMetadata("epochs_run", epochsRun);
+        trained.putMetadata("stopped", stopReason);
         trained.putMetadata("lr_schedule", settings.schedule().cliName());
         if (rangeTest != null) {
             Map<String, Object> test = new LinkedHashMap<>();

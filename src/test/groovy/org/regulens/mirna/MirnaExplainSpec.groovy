@@ -167,6 +167,9 @@ class MirnaExplainSpec extends Specification {
         expect:
         text.count('# pair ') == 160
         text.count("target 3' ") == 160
+        and: 'the 22-nt miRNAs are drawn with the 20 nt the model reads'
+        def drawn = text.readLines().findAll { it.startsWith("miRNA  5' ") }.collect { it.substring(10).findAll(/[ACGU]/).size() }
+        drawn.max() == 20
         svgs == (1..5).collect { "pair_${it}.svg" }.sort()
         svgs.every { javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(explained.resolve('alignments').resolve(it).toFile()).documentElement.tagName == 'svg' }
     }
@@ -335,7 +338,7 @@ class MirnaExplainSpec extends Specification {
 
         when:
         int code = Regulens.execute('mirna', 'scan', '--model', model.toString(), '--mirna', mirna, '--targets',
-                fasta.toString(), '--out', out.toString(), '--stride', '5', '-q')
+                fasta.toString(), '--out', out.toString(), '--stride', '5', '--fdr', '1', '--threshold', '0.5', '-q')
         def sites = out.resolve('sites.tsv').readLines().drop(1)*.split('\t')
         def planted = sites.find { (it[4] as int) <= 200 && (it[5] as int) >= 207 }
 

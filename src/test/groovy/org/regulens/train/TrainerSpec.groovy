@@ -168,6 +168,42 @@ class TrainerSpec extends Specification {
         }
     }
 
+    def "every improving epoch hands the best model so far to the checkpoint, as the training log marks them"() {
+        given:
+        def log = dir.resolve('checkpoints.training.tsv')
+        def handed = []
+
+        when:
+        def trained = TrainingData.open(small, true).withCloseable {
+            new Trainer(settings(epochs: 5, patience: 5, log: log), model())
+                    .checkpointing { handed << [epoch: it.metadata().best_epoch, stopped: it.metadata().stopped,
+                                                params: it.network().params().dup()] }
+                    .train(it)
+        }
+        def improving = log.readLines().drop(1).collect { it.split('\t') }.findAll { it[8] == 'true' }
+                .collect { it[0] as int }
+
+        then: 'one hand-over per improving epoch, in order, while training runs'
+        handed*.epoch == improving
+        handed.every { it.stopped == 'running' }
+        and: 'the last one is the model returned'
+        handed.last().params.equals(trained.network().params())
+        trained.metadata().best_epoch == improving.last()
+        trained.metadata().stopped == 'completed'
+    }
+
+    def "a time limit stops after the first epoch (always completed) when it is already used up"() {
+        when:
+        def trained = TrainingData.open(small, true).withCloseable {
+            new Trainer(settings(epochs: 4), model()).timeLimit(1e-6).train(it)
+        }
+
+        then:
+        trained.metadata().epochs_run == 1
+        trained.metadata().best_epoch == 1
+        trained.metadata().stopped == 'time_limit'
+    }
+
     // What each option changes, against expectations computed here (a no-op implementation fails each of these).
 
     /** A cnn-local network without batch norm or dropout, so that training-mode gradients equal inference ones. */
