@@ -291,6 +291,8 @@ final class LayerStack {
         if (channels == 0) {
             throw new IllegalStateException("self-attention needs a convolution before it");
         }
+        // attention over positions mixes them with learned, strand-blind projections: not reverse-complement tied
+        requireNotEquivariant("a self-attention layer");
         return append(new PositionalSelfAttention(name, heads, headSize, channels));
     }
 
