@@ -517,7 +517,7 @@ exit 0
         def testLoc = TEST_DATA.resolve('regulens_motif_databases.loc').readLines().findAll { it && !it.startsWith('#') }
 
         expect:
-        users == ['regulens_compare.xml', 'regulens_filters.xml', 'regulens_report.xml', 'regulens_scan.xml',
+        users == ['regulens_compare.xml', 'regulens_filters.xml', 'regulens_gia.xml', 'regulens_report.xml', 'regulens_scan.xml',
                   'regulens_simulate.xml'] as Set
         table != null
         child(table, 'columns').textContent.split(',')*.trim() == ['value', 'name', 'path']

@@ -179,7 +179,7 @@ class MirnaSpec extends Specification {
         def p = windows.collect { it[5] as double }
         def q = windows.collect { it[6] as double }
         int m = p.size()
-        def order = (0..<m).sort { p[it] }
+        def order = (0..<m).toList().sort { p[it] }
         def expectedQ = new double[m]
         double running = 1
         for (int k = m - 1; k >= 0; k--) {
