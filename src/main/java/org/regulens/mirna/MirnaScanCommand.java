@@ -125,8 +125,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
             }
         }
         PairTable.warnAboutTruncation(mirnas != null ? mirnas : Path.of("--mirna"),
-                (int) queries.stream().filter(q -> q.sequence().length() > InteractionMap.MIRNA_POSITIONS).count(),
-                queries.size());
+                queries.stream().map(RnaFasta.Entry::sequence).toList());
         SiteScanner scanner = new SiteScanner(window, stride, threshold, mergeDistance);
         SiteScanner.WindowScorer scorer = (m, slices) -> {
             float[] maps = new float[slices.size() * encoding.size()];

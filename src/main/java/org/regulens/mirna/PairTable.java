@@ -2,6 +2,7 @@ package org.regulens.mirna;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -113,9 +114,7 @@ public final class PairTable {
                 }
             }
             PairTable table = new PairTable(file, header, rows, mirnas, targets, labelArray);
-            java.util.Set<String> distinct = new java.util.HashSet<>(mirnas);
-            warnAboutTruncation(file, (int) distinct.stream()
-                    .filter(m -> m.length() > InteractionMap.MIRNA_POSITIONS).count(), distinct.size());
+            warnAboutTruncation(file, mirnas);
             return table;
         }
     }
@@ -124,10 +123,12 @@ public final class PairTable {
      * Says how many miRNAs lose their 3' end: the interaction map has {@link InteractionMap#MIRNA_POSITIONS} rows,
      * and eCLIP-style sets carry miRNAs of up to {@link #MAX_MIRNA} nt.
      */
-    static void warnAboutTruncation(Path file, int truncated, int total) {
+    static void warnAboutTruncation(Path file, List<String> mirnas) {
+        Set<String> distinct = new HashSet<>(mirnas);
+        long truncated = distinct.stream().filter(m -> m.length() > InteractionMap.MIRNA_POSITIONS).count();
         if (truncated > 0) {
             Log.warn("%s: %,d of %,d distinct miRNAs are longer than %d nt; the model reads only their first %d nt",
-                    file, truncated, total, InteractionMap.MIRNA_POSITIONS, InteractionMap.MIRNA_POSITIONS);
+                    file, truncated, distinct.size(), InteractionMap.MIRNA_POSITIONS, InteractionMap.MIRNA_POSITIONS);
         }
     }
 
@@ -217,8 +218,4 @@ public final class PairTable {
         return labels == null ? Float.NaN : labels[row];
     }
 
-    /** How many miRNAs are longer than the map and lose their 3' end. */
-    public int truncatedMirnas() {
-        return (int) mirnas.stream().filter(m -> m.length() > InteractionMap.MIRNA_POSITIONS).count();
-    }
 }
