@@ -1,5 +1,6 @@
 package org.regulens.e2e
 
+import org.regulens.io.TempNames
 import spock.lang.Shared
 import spock.lang.Specification
 import spock.lang.TempDir
@@ -156,30 +157,42 @@ class HardeningSpec extends Specification {
     static void awaitLine(Path log, String text, Process process) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5)
         while (!(Files.exists(log) && log.text.contains(text))) {
-            assert process.alive: "the run ended before '$text': ${log.text}"
-            assert System.nanoTime() < deadline: "no '$text' within 5 minutes: ${log.text}"
+            // the messages are built on every pass: the file may not exist yet
+            assert process.alive: "the run ended before '$text': ${Files.exists(log) ? log.text : 'no ' + log}"
+            assert System.nanoTime() < deadline: "no '$text' within 5 minutes: ${Files.exists(log) ? log.text : 'no ' + log}"
             Thread.sleep(100)
         }
     }
 
-    def "SIGTERM right after an epoch stops train within seconds, with no model and no temporary file left"() {
+    def "SIGTERM right after an epoch stops train within seconds; it leaves no temporary, only complete files"() {
         given:
         def folder = Files.createDirectories(dir.resolve('sigterm'))
         def out = folder.resolve('model.zip')
         def log = dir.resolve('sigterm.log')
         def process = startTraining(out, log)
 
-        when:
-        awaitLine(log, 'epoch 1: loss', process)
+        when: 'the training log on disk holds epoch 1 (it is rewritten after every epoch)'
+        awaitLine(folder.resolve('model.training.tsv'), '\ttrue\n', process)
         long signalled = System.nanoTime()
         process.destroy()   // SIGTERM to bin/regulens, as a scheduler or a Galaxy cancel sends it
         boolean ended = process.waitFor(30, TimeUnit.SECONDS)
+        def left = Files.list(folder).withCloseable { s -> s.map { it.fileName.toString() }.toList() }
 
         then:
         ended
         process.exitValue() == 143
         (System.nanoTime() - signalled) / 1e9 < 20
-        Files.list(folder).withCloseable { it.toList() }.isEmpty()
+
+        and: 'the log of the finished epochs, every line whole; the best-so-far model only if its save had finished'
+        left.every { it in ['model.training.tsv', 'model.zip'] }
+        completeTrainingLog(folder.resolve('model.training.tsv'))
+        !left.contains('model.zip') || new java.util.zip.ZipFile(out.toFile()).withCloseable { it.size() > 0 }
+    }
+
+    /** A training log of at least one epoch whose every line has all nine columns. */
+    static boolean completeTrainingLog(Path tsv) {
+        def lines = tsv.readLines()
+        lines[0].startsWith('epoch\t') && lines.size() >= 2 && lines.every { it.split('\t', -1).length == 9 }
     }
 
     def "a JVM that ignores SIGTERM is killed after REGULENS_STOP_GRACE seconds"() {
@@ -206,28 +219,33 @@ class HardeningSpec extends Specification {
         !child.alive
     }
 
-    def "after a SIGKILL the next run of the same output sweeps the temporaries the killed one left"() {
+    def "after a SIGKILL the training log of the finished epochs remains; the next run sweeps the killed one's temporaries"() {
         given:
         def folder = Files.createDirectories(dir.resolve('sigkill'))
         def out = folder.resolve('model.zip')
         def log = dir.resolve('sigkill.log')
         def process = startTraining(out, log)
 
-        when: 'the JVM itself is killed outright: no shutdown hook runs'
-        awaitLine(log, 'epoch 1: loss', process)
+        when: 'the JVM itself is killed outright once epoch 1 is in the log: no shutdown hook runs'
+        awaitLine(folder.resolve('model.training.tsv'), '\ttrue\n', process)
         def jvm = process.toHandle().children().findFirst().get()
         jvm.destroyForcibly()
         process.waitFor(30, TimeUnit.SECONDS)
         def left = hidden(folder)
 
+        then: 'the log of the finished epochs is whole; the only temporaries are a best-so-far model being saved'
+        completeTrainingLog(folder.resolve('model.training.tsv'))
+        left.every { it ==~ /\.model\.zip\.regulens-${jvm.pid()}-[0-9a-z]+@[A-Za-z0-9-]*\.part/ }
+
+        when: 'a temporary of the killed JVM is there (the kill leaves one only when it strikes during a save)'
+        if (left.isEmpty()) {
+            def name = TempNames.beside(out, '.part').fileName.toString().replaceFirst(/regulens-\d+-/, "regulens-${jvm.pid()}-")
+            folder.resolve(name).text = 'half a model'
+        }
         and: 'the same output is written again'
         def again = run(['train', '--data', data, '--out', out, '--epochs', 1, '--arch', 'deepbind'])
 
-        then: 'the killed run left its partial training log behind (and a best-so-far model being written, if it was)'
-        left.any { it ==~ /\.model\.training\.tsv\.regulens-${jvm.pid()}-[0-9a-z]+@[A-Za-z0-9-]*\.part/ }
-        left.every { it ==~ /\.model\.(training\.tsv|zip)\.regulens-${jvm.pid()}-[0-9a-z]+@[A-Za-z0-9-]*\.part/ }
-
-        and: 'the next run removed them, said so, and wrote its outputs'
+        then: 'the next run removed it, said so, and wrote its outputs'
         again.exitCode == 0
         again.stderr.contains('temporary file(s) of')
         hidden(folder).isEmpty()
@@ -252,9 +270,11 @@ class HardeningSpec extends Specification {
         then:
         !jvm.alive
         log.text.contains('was killed: stopping')
-        and: 'no temporaries; at most the best-so-far model of an epoch that ended before the kill, complete'
+        and: 'no temporaries; the training log so far and at most the best-so-far model of a finished epoch, complete'
         def left = Files.list(folder).withCloseable { it.toList() }
-        left.every { it.fileName.toString() == 'model.zip' }
-        left.every { f -> new java.util.zip.ZipFile(f.toFile()).withCloseable { it.size() > 0 } }
+        left.every { it.fileName.toString() in ['model.zip', 'model.training.tsv'] }
+        left.findAll { it.fileName.toString() == 'model.zip' }
+                .every { f -> new java.util.zip.ZipFile(f.toFile()).withCloseable { it.size() > 0 } }
+        folder.resolve('model.training.tsv').readLines().every { it.split('\t', -1).length == 9 }
     }
 }

@@ -146,7 +146,7 @@ public final class AtomicOutput implements AutoCloseable {
             try (Writer writer = out.writer()) {
                 writer.write(text);
             } catch (IOException e) {
-                throw new UncheckedIOException(e);
+                throw new UncheckedIOException("cannot write " + target + ": " + reason(e), e);
             }
             out.commit();
         }

@@ -1,6 +1,7 @@
 package org.regulens.io;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -22,8 +23,23 @@ public final class TempFiles {
     private TempFiles() {
     }
 
+    /** Set when the shutdown hook starts; a file registered after that is one the hook may already have missed. */
+    private static volatile boolean stopping;
+
+    /**
+     * Registers a temporary file for deletion at exit. Once the process is stopping (a writer that started after
+     * SIGTERM, e.g. a checkpoint), the file is deleted at once and the writer stopped with an exception.
+     */
     public static void register(Path file) {
         LIVE.add(file);
+        if (stopping) {
+            try {
+                deleteRecursively(file);
+            } catch (IOException ignored) {
+                // best effort at exit
+            }
+            throw new UncheckedIOException(new IOException("the process is stopping: " + file + " not written"));
+        }
     }
 
     /** The file was renamed into place or deleted: nothing left to clean up. */
@@ -32,6 +48,7 @@ public final class TempFiles {
     }
 
     static void deleteAll() {
+        stopping = true;
         for (Path file : LIVE) {
             try {
                 deleteRecursively(file);

@@ -90,7 +90,8 @@ public final class MirnaTrainCommand implements Callable<Integer> {
 
     @Output
     @Option(names = "--log", paramLabel = "TSV",
-            description = "Per-epoch log (default: the model path with .training.tsv instead of .zip).")
+            description = "Per-epoch log, rewritten after every epoch (default: the model path with .training.tsv "
+                    + "instead of .zip).")
     Path log;
 
     @Override

@@ -156,7 +156,8 @@ public final class TrainCommand implements Callable<Integer> {
 
     @Output
     @Option(names = "--log", paramLabel = "TSV",
-            description = "Per-epoch log (default: the model path with .training.tsv instead of .zip).")
+            description = "Per-epoch log, rewritten after every epoch (default: the model path with .training.tsv "
+                    + "instead of .zip).")
     Path log;
 
     @Override

@@ -1,8 +1,5 @@
 package org.regulens.train;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -134,105 +131,104 @@ public final class Trainer {
         Map<String, Object> bestMetrics = Map.of();
         long trainingStart = System.nanoTime();
         String stopReason = "completed";
-        try (AtomicOutput log = settings.log() == null ? null : AtomicOutput.create(settings.log())) {
-            Writer logWriter = log == null ? null : log.writer();
-            if (logWriter != null) {
-                logWriter.write("epoch\tlearning_rate\ttrain_loss\tvalid_loss\tvalid_auroc\tvalid_auprc\tseconds"
-                        + "\tsequences_per_second\tbest\n");
+        // The log is rewritten (atomically) after every epoch, so a run that is killed keeps the log of the
+        // epochs it finished next to its best-so-far model.
+        StringBuilder logText = new StringBuilder("epoch\tlearning_rate\ttrain_loss\tvalid_loss\tvalid_auroc"
+                + "\tvalid_auprc\tseconds\tsequences_per_second\tbest\n");
+        writeLog(logText);
+        double lastEpochSeconds = 0;
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            long start = System.nanoTime();
+            double elapsed = (start - trainingStart) / 1e9;
+            if (epoch > 1 && elapsed + lastEpochSeconds > maxSeconds) {
+                Log.info("time limit: %.1f s used of %.3g s and an epoch takes about %.1f s; stopping before "
+                        + "epoch %d", elapsed, maxSeconds, lastEpochSeconds, epoch);
+                stopReason = "time_limit";
+                break;
             }
-            double lastEpochSeconds = 0;
-            for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
-                long start = System.nanoTime();
-                double elapsed = (start - trainingStart) / 1e9;
-                if (epoch > 1 && elapsed + lastEpochSeconds > maxSeconds) {
-                    Log.info("time limit: %.1f s used of %.3g s and an epoch takes about %.1f s; stopping before "
-                            + "epoch %d", elapsed, maxSeconds, lastEpochSeconds, epoch);
-                    stopReason = "time_limit";
-                    break;
-                }
-                double[] lossSum = {0};
-                long[] labelsSeen = {0};
-                long[] seen = {0};
-                double epochCut = cut;
-                boolean mayAbandon = epoch > 1;
-                try (Progress progress = new Progress("epoch " + epoch, trainRows.length, "sequences")) {
-                    train.forEach(random, batch -> {
-                        if (mayAbandon && (System.nanoTime() - trainingStart) / 1e9 > maxSeconds) {
-                            throw new OutOfTime();
-                        }
-                        double rate = peakRate * epochCut * schedule.factor(stepCount[0]++);
-                        if (rate != currentRate[0]) {
-                            model.setLearningRate(rate);
-                            currentRate[0] = rate;
-                        }
-                        double[] loss = step(model, batch, tasks.size(), random, motifs);
-                        lossSum[0] += loss[0];
-                        labelsSeen[0] += (long) loss[1];
-                        seen[0] += batch.size();
-                        progress.advance(batch.size());
-                    });
-                } catch (OutOfTime e) {
-                    Log.info("time limit of %.3g s reached during epoch %d: its partial updates are discarded",
-                            maxSeconds, epoch);
-                    stopReason = "time_limit";
-                    break;
-                }
-                double learningRate = currentRate[0];
-                double seconds = (System.nanoTime() - start) / 1e9;
-                model.parametersChanged();
-                Map<String, Object> scores = score(model, valid, tasks);
-                double auprc = (double) scores.get("mean_auprc");
-                // Without validation positives (or negatives) auPR is undefined; fall back on the loss.
-                double criterion = Double.isNaN(auprc) ? -(double) scores.get("loss") : auprc;
-                Epoch figures = new Epoch(epoch, learningRate, lossSum[0] / Math.max(1, labelsSeen[0]), (double) scores.get("loss"),
-                        (double) scores.get("mean_auroc"), auprc, seconds, seen[0] / seconds);
-                history.add(figures);
-                boolean improved = criterion > best;
-                if (improved) {
-                    best = criterion;
-                    bestEpoch = epoch;
-                    bestParams = network.params().dup();
-                    bestMetrics = scores;
-                    sinceBest = 0;
-                    sinceCut = 0;
-                } else {
-                    sinceBest++;
-                    sinceCut++;
-                }
-                Log.info("epoch %d: loss %.4f, valid loss %.4f, auROC %.4f, auPR %.4f, lr %.2g, %.1f s (%,.0f seq/s)%s",
-                        epoch, figures.trainLoss(), figures.validLoss(), figures.validAuroc(), figures.validAuprc(),
-                        learningRate, seconds, figures.sequencesPerSecond(), improved ? " *" : "");
-                if (logWriter != null) {
-                    logWriter.write(String.format(Locale.ROOT, "%d\t%.6g\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.1f\t%s%n",
-                            epoch, learningRate, figures.trainLoss(), figures.validLoss(), figures.validAuroc(),
-                            figures.validAuprc(), seconds, figures.sequencesPerSecond(), improved));
-                }
-                if (improved && checkpoint != null) {
-                    checkpoint.accept(finished(model, network.params(), bestEpoch, bestMetrics, history.size(),
-                            "running", rangeTest, positiveWeights));
-                }
-                lastEpochSeconds = (System.nanoTime() - start) / 1e9;
-                if (sinceBest >= settings.patience()) {
-                    Log.info("no better validation auPR for %d epochs: stopping", settings.patience());
-                    stopReason = "early_stopping";
-                    break;
-                }
-                if (sinceCut >= settings.lrPatience()) {
-                    cut *= settings.lrFactor();
-                    sinceCut = 0;
-                }
+            double[] lossSum = {0};
+            long[] labelsSeen = {0};
+            long[] seen = {0};
+            double epochCut = cut;
+            boolean mayAbandon = epoch > 1;
+            try (Progress progress = new Progress("epoch " + epoch, trainRows.length, "sequences")) {
+                train.forEach(random, batch -> {
+                    if (mayAbandon && (System.nanoTime() - trainingStart) / 1e9 > maxSeconds) {
+                        throw new OutOfTime();
+                    }
+                    double rate = peakRate * epochCut * schedule.factor(stepCount[0]++);
+                    if (rate != currentRate[0]) {
+                        model.setLearningRate(rate);
+                        currentRate[0] = rate;
+                    }
+                    double[] loss = step(model, batch, tasks.size(), random, motifs);
+                    lossSum[0] += loss[0];
+                    labelsSeen[0] += (long) loss[1];
+                    seen[0] += batch.size();
+                    progress.advance(batch.size());
+                });
+            } catch (OutOfTime e) {
+                Log.info("time limit of %.3g s reached during epoch %d: its partial updates are discarded",
+                        maxSeconds, epoch);
+                stopReason = "time_limit";
+                break;
             }
-            if (logWriter != null) {
-                logWriter.close();
-                log.commit();
+            double learningRate = currentRate[0];
+            double seconds = (System.nanoTime() - start) / 1e9;
+            model.parametersChanged();
+            Map<String, Object> scores = score(model, valid, tasks);
+            double auprc = (double) scores.get("mean_auprc");
+            // Without validation positives (or negatives) auPR is undefined; fall back on the loss.
+            double criterion = Double.isNaN(auprc) ? -(double) scores.get("loss") : auprc;
+            Epoch figures = new Epoch(epoch, learningRate, lossSum[0] / Math.max(1, labelsSeen[0]), (double) scores.get("loss"),
+                    (double) scores.get("mean_auroc"), auprc, seconds, seen[0] / seconds);
+            history.add(figures);
+            boolean improved = criterion > best;
+            if (improved) {
+                best = criterion;
+                bestEpoch = epoch;
+                bestParams = network.params().dup();
+                bestMetrics = scores;
+                sinceBest = 0;
+                sinceCut = 0;
+            } else {
+                sinceBest++;
+                sinceCut++;
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the training log " + settings.log() + ": " + e.getMessage(), e);
+            Log.info("epoch %d: loss %.4f, valid loss %.4f, auROC %.4f, auPR %.4f, lr %.2g, %.1f s (%,.0f seq/s)%s",
+                    epoch, figures.trainLoss(), figures.validLoss(), figures.validAuroc(), figures.validAuprc(),
+                    learningRate, seconds, figures.sequencesPerSecond(), improved ? " *" : "");
+            logText.append(String.format(Locale.ROOT, "%d\t%.6g\t%.6f\t%.6f\t%.6f\t%.6f\t%.3f\t%.1f\t%s%n",
+                    epoch, learningRate, figures.trainLoss(), figures.validLoss(), figures.validAuroc(),
+                    figures.validAuprc(), seconds, figures.sequencesPerSecond(), improved));
+            writeLog(logText);
+            if (improved && checkpoint != null) {
+                checkpoint.accept(finished(model, network.params(), bestEpoch, bestMetrics, history.size(),
+                        "running", rangeTest, positiveWeights));
+            }
+            lastEpochSeconds = (System.nanoTime() - start) / 1e9;
+            if (sinceBest >= settings.patience()) {
+                Log.info("no better validation auPR for %d epochs: stopping", settings.patience());
+                stopReason = "early_stopping";
+                break;
+            }
+            if (sinceCut >= settings.lrPatience()) {
+                cut *= settings.lrFactor();
+                sinceCut = 0;
+            }
         }
+        writeLog(logText);
         Log.info("best epoch %d: validation auPR %.4f", bestEpoch, (double) bestMetrics.getOrDefault("mean_auprc",
                 Double.NaN));
         return finished(model, bestParams, bestEpoch, bestMetrics, history.size(), stopReason, rangeTest,
                 positiveWeights);
+    }
+
+    /** Writes the training log so far over the previous one, atomically; nothing when no log was asked for. */
+    private void writeLog(CharSequence text) {
+        if (settings.log() != null) {
+            AtomicOutput.writeString(settings.log(), text.toString());
+        }
     }
 
     /**
