@@ -15,7 +15,8 @@ pair=TGCCAANNNNNCAACTG
 common=(--model model.zip --data data.npz --samples 200 --seed 1)
 /usr/bin/time -f 'gia multiplicity (pair) wall %e s' "$regulens" -q gia "${common[@]}" --motif "$pair" --copies 6 \
     --out copies_pair.tsv
-for m in MA0670.2 MA0100.4 MA0052.5; do
+# the pair members, the decoy, and two control 10-mers: the decoy's consensus (CTAAAAATAG) shuffled, and pure GC
+for m in MA0670.2 MA0100.4 MA0052.5 AATCATAAGA GCGCGCGCGC; do
     "$regulens" -q gia "${common[@]}" --motif "$m" --copies 6 --out "copies_$m.tsv"
 done
 # GC: backgrounds generated at each fraction (no data rows); the pair and the decoy at the centre, both strands
@@ -25,7 +26,8 @@ for m in "$pair" MA0052.5; do
 done
 "$regulens" -q report --out experiments.html --gia copies_pair.tsv copies_MA0670.2.tsv copies_MA0100.4.tsv \
     copies_MA0052.5.tsv "gc_$pair.tsv" gc_MA0052.5.tsv
-for f in copies_pair.tsv copies_MA0670.2.tsv copies_MA0100.4.tsv copies_MA0052.5.tsv "gc_$pair.tsv" gc_MA0052.5.tsv; do
+for f in copies_pair.tsv copies_MA0670.2.tsv copies_MA0100.4.tsv copies_MA0052.5.tsv copies_AATCATAAGA.tsv \
+        copies_GCGCGCGCGC.tsv "gc_$pair.tsv" gc_MA0052.5.tsv; do
     echo "== $f"; cut -f3,4,6,7,10,11,12 "$f"
 done
 uptime

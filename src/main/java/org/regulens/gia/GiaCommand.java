@@ -75,7 +75,7 @@ public final class GiaCommand implements Callable<Integer> {
 
     @Option(names = "--positions", paramLabel = "center|all|LIST",
             description = "0-based start(s) of the motif: center, all, or a comma-separated list (default: center). "
-                    + "Not with --second (the pair is centred).")
+                    + "Only for the position experiment.")
     String positions;
 
     @Option(names = "--second", paramLabel = "MOTIF", description = "A second motif: the distance experiment.")

@@ -48,7 +48,10 @@ final class GiaSection {
     static String render(List<TsvTable> tables) {
         StringBuilder out = new StringBuilder(Section.open(ID, "Global importance analysis"));
         out.append("<p>Mean change of each task's logit when a motif (or a pair) is embedded into background "
-                + "sequences, f(embedded) &minus; f(background), against its position or the gap between the pair.</p>\n");
+                + "sequences, f(embedded) &minus; f(background), against its position, the gap between the pair, "
+                + "the number of copies, the GC percent of generated backgrounds (where the series "
+                + "'background' is the backgrounds' own mean logit, not a change) or the flank pair (numbered; "
+                + "the table names the strongest).</p>\n");
         List<String[]> peaks = new ArrayList<>();
         int plot = 0;
         for (TsvTable table : tables) {
@@ -87,9 +90,6 @@ final class GiaSection {
             }
             out.append("</div>\n");
         }
-        out.append("<p>Experiments: position, distance (gap between a pair), multiplicity (number of copies), gc "
-                + "(GC percent of generated backgrounds; the series 'background' is their own mean logit, not a "
-                + "change), flanks (x numbers the flank pairs; the table names the strongest).</p>\n");
         out.append(Section.table("gia-peaks", new String[] {"table", "task", "series", "strongest condition",
             "mean change (logit)", "95% CI", "n"}, peaks));
         return out.append(Section.close()).toString();
