@@ -55,6 +55,9 @@ workflow REGULENS {
         // optional: global importance analysis of --gia (and --gia_second), off by default
         GIA(modelData.map { meta, m, d -> [meta, m, d, params.gia] })
         versions = versions.mix(GIA.out.versions)
+        giaTables = GIA.out.table.map { meta, table -> [meta.id, table] }
+    } else {
+        giaTables = data.map { meta, npz -> [meta.id, []] }
     }
 
     if (params.predict_fasta) {
@@ -65,6 +68,9 @@ workflow REGULENS {
     if (params.vcf) {
         VARIANTS(model.map { meta, m -> [meta, m, file(params.genome), file(params.vcf)] })
         versions = versions.mix(VARIANTS.out.versions)
+        variantTables = VARIANTS.out.effects.map { meta, effects -> [meta.id, effects] }
+    } else {
+        variantTables = data.map { meta, npz -> [meta.id, []] }
     }
 
     // --attention: maps of a cnn-attention model, drawn by the report (an empty list when not asked for)
@@ -82,8 +88,10 @@ workflow REGULENS {
         .join(FILTERS.out.filters.map { meta, meme, table -> [meta.id, [meme, table]] })
         .join(INTERPRET.out.discoveries)
         .join(attentionMaps)
-        .map { id, meta, npz, log, metrics, filters, labels, folders, matches, attrs, maps ->
-            [meta, npz, log, metrics, filters, folders, matches, attrs, labels, paramsJson, params.motif_db, maps]
+        .join(giaTables)
+        .join(variantTables)
+        .map { id, meta, npz, log, metrics, filters, labels, folders, matches, attrs, maps, gia, effects ->
+            [meta, npz, log, metrics, filters, folders, matches, attrs, labels, paramsJson, params.motif_db, maps, gia, effects]
         }
     REPORT(reportInput)
     versions = versions.mix(REPORT.out.versions)

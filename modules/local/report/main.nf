@@ -6,7 +6,7 @@ process REPORT {
     container "${params.container}"
 
     input:
-    tuple val(meta), path(data), path(training_log), path(metrics), path(filters), path(motif_dirs, stageAs: 'motifs??/*'), path(matches, stageAs: 'matches??/*'), path(attributions, stageAs: 'attributions??/*'), val(labels), path(params_json), val(database), path(attention_maps)
+    tuple val(meta), path(data), path(training_log), path(metrics), path(filters), path(motif_dirs, stageAs: 'motifs??/*'), path(matches, stageAs: 'matches??/*'), path(attributions, stageAs: 'attributions??/*'), val(labels), path(params_json), val(database), path(attention_maps), path(gia_table, stageAs: 'gia/*'), path(variant_effects, stageAs: 'variants/*')
 
     output:
     tuple val(meta), path('report.html'), emit: html
@@ -32,6 +32,9 @@ process REPORT {
     def filtersFile = asList(filters).find { it.name.endsWith('.meme') }
     def logArg = training_log ? "--training-log ${training_log}" : ''
     def attentionArg = attention_maps ? "--attention ${attention_maps}" : ''
+    // the tables of the optional gia (--gia) and variants (--vcf) steps; empty lists when they did not run
+    def giaArg = gia_table ? "--gia ${gia_table}" : ''
+    def variantsArg = variant_effects ? "--variants ${variant_effects}" : ''
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
@@ -39,7 +42,7 @@ process REPORT {
     ${assemble}
     regulens report --out report.html --mqc-dir . --data $data $logArg --metrics $metricsFile \\
         --filters $filtersFile $motifArgs $attrArgs --params $params_json --motif-db '$database' \\
-        --title 'regulens: ${meta.id}' $attentionArg $args
+        --title 'regulens: ${meta.id}' $attentionArg $giaArg $variantsArg $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -44,11 +44,28 @@ class GiaSpec extends Specification {
         report.text.contains('<section id="gia">')
     }
 
-    def "bad input: an unknown motif or a position that does not fit stops with one line and writes nothing"() {
+    def "the GC experiment needs no data set: per fraction a background row and one row per strand"() {
+        given:
+        def out = dir.resolve('gc.tsv')
+
+        when:
+        def r = run(['gia', '--model', testData.resolve('model.zip'), '--motif', 'CCACTAGG', '--gc', '0.3,0.6',
+                     '--strand', 'both', '--samples', 10, '--bootstrap', 20, '--seed', 1, '--out', out])
+        def rows = out.readLines().drop(1)*.split('\t')
+
+        then: 'x is the GC percent; the background rows hold the prediction itself (a probability in 0..1)'
+        r.exitCode == 0
+        rows.collect { it[0..4].join(' ') } == ['gc ctcf gc=0.3 background 30', 'gc ctcf gc=0.3 CCACTAGG 30',
+                                               'gc ctcf gc=0.3 CCACTAGG (-) 30', 'gc ctcf gc=0.6 background 60',
+                                               'gc ctcf gc=0.6 CCACTAGG 60', 'gc ctcf gc=0.6 CCACTAGG (-) 60']
+        rows.findAll { it[3] == 'background' }.every { (it[11] as double) > 0 && (it[11] as double) < 1 }
+    }
+
+    def "bad input: an unknown motif, a position that does not fit, two experiments at once: one line, nothing written"() {
         when:
         def out = dir.resolve('bad.tsv')
         def r = run(['gia', '--model', testData.resolve('model.zip'), '--data', testData.resolve('data.npz'),
-                     '--motif', motif, '--positions', positions, '--out', out])
+                     '--motif', motif, '--positions', positions, '--out', out] + extra)
 
         then:
         r.exitCode == code
@@ -56,8 +73,9 @@ class GiaSpec extends Specification {
         !Files.exists(out)
 
         where:
-        motif      | positions | code | message
-        'MA9999.9' | 'center'  | 1    | "no motif with id or name 'MA9999.9'"
-        'MA0139.2' | '86'      | 2    | 'does not fit in 100 bases (0..85)'
+        motif      | positions | extra           | code | message
+        'MA9999.9' | 'center'  | []              | 1    | "no motif with id or name 'MA9999.9'"
+        'MA0139.2' | '86'      | []              | 2    | 'does not fit in 100 bases (0..85)'
+        'MA0139.2' | '0'       | ['--copies', 2] | 2    | '--positions is for the position experiment'
     }
 }

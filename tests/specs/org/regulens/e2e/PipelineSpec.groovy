@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit
 /**
  * The Nextflow pipeline as the README runs it (bin/regulens-nextflow, Nextflow 24.10.0 from Maven Central): the
  * test profile for real on simulated peaks with planted CTCF and REST motifs and a MEF2A decoy, then -resume,
- * a -stub-run of the whole graph (with the resource limits and the versions it reports), --input on peaks with
+ * (with the optional GIA step, whose table the report draws), a -stub-run of the whole graph (with the resource limits and the versions it reports), --input on peaks with
  * chromosomes the genome lacks, bad inputs that must stop the run at the start (and the deprecated alias
  * --samplesheet, which reads the samplesheet as --input does), and the nf-core conventions of the modules and the
  * schema.
@@ -26,6 +26,9 @@ class PipelineSpec extends Specification {
     @Shared @TempDir Path dir
     @Shared Path out
     @Shared Map first
+
+    /** The optional GIA step rides along the real test run (small: 20 backgrounds, one condition). */
+    static final List<String> GIA = ['--gia', 'MA0139.2', '--gia_samples', '20']
 
     /** The version the regulens jar prints (`regulens --version`), which every versions.yml must report. */
     static String regulensVersion() {
@@ -77,7 +80,7 @@ class PipelineSpec extends Specification {
     def "the test profile runs the whole pipeline on simulated peaks"() {
         when:
         out = dir.resolve('results')
-        first = nextflow(['run', HOME, '-profile', 'test', '--outdir', out], dir)
+        first = nextflow(['run', HOME, '-profile', 'test', '--outdir', out] + GIA, dir)
 
         then:
         first.exitCode == 0
@@ -90,7 +93,7 @@ class PipelineSpec extends Specification {
          'filters/all/filters.meme', 'filters/all/filters.tsv', 'attribute/all/ctcf/deepshap.npz',
          'attribute/all/rest/deepshap.npz', 'motifs/all/ctcf/deepshap/patterns.meme',
          'motifs/all/ctcf/deepshap/seqlets.bed', 'motifs/all/ctcf/deepshap/matches.tsv',
-         'motifs/all/rest/deepshap/hits.tsv', 'report/all/report.html', 'pipeline_info/params.json',
+         'motifs/all/rest/deepshap/hits.tsv', 'report/all/report.html', 'gia/all/gia.tsv', 'pipeline_info/params.json',
          'pipeline_info/software_versions.yml'].every { Files.size(out.resolve(it)) > 0 }
     }
 
@@ -112,17 +115,18 @@ class PipelineSpec extends Specification {
         }
     }
 
-    def "the report has its sections"() {
+    def "the report has its sections, the GIA step's among them (REPORT receives gia.tsv)"() {
         expect:
         def report = out.resolve('report/all/report.html').text
-        ['summary', 'dataset', 'training', 'performance', 'motifs', 'filters', 'examples'].every {
+        ['summary', 'dataset', 'training', 'performance', 'motifs', 'filters', 'examples', 'gia'].every {
             report.contains("id=\"$it\"")
         }
+        tsv(out.resolve('gia/all/gia.tsv'))*.condition == ['pos=92', 'pos=92'] // 15-base CTCF at (200 - 15) / 2, tasks ctcf and rest
     }
 
     def "-resume re-runs nothing when nothing changed"() {
         when:
-        def again = nextflow(['run', HOME, '-profile', 'test', '--outdir', out, '-resume'], dir)
+        def again = nextflow(['run', HOME, '-profile', 'test', '--outdir', out, '-resume'] + GIA, dir)
         def traces = Files.list(out.resolve('pipeline_info')).withCloseable { s ->
             s.filter { it.fileName.toString().startsWith('execution_trace') }.sorted().toList() }
         def statuses = tsv(traces.last()).collect { it.status }
@@ -187,17 +191,26 @@ class PipelineSpec extends Specification {
         run.resolve('rest.bed').text = 'chr2\t100\t300\n'
         run.resolve('genome.fa').text = '>chr1\n' + 'ACGT' * 200 + '\n>chr2 second\n' + 'GGCA' * 200 + '\n'
         run.resolve('sheet.csv').text = 'task,peaks\nctcf,ctcf.bed\nrest,rest.bed\n'
+        run.resolve('variants.vcf').text = '##fileformat=VCFv4.2\n#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\nchr1\t150\t.\tG\tA\t.\t.\t.\n'
 
-        when:
+        when: 'with the optional GIA and variants steps, whose tables REPORT receives'
         def r = nextflow(['run', HOME, '--input', 'sheet.csv', '--genome', 'genome.fa', '--shards', 1,
-                          '--outdir', run.resolve('results'), '-stub-run'], run)
+                          '--gia', 'GATAAG', '--vcf', 'variants.vcf', '--outdir', run.resolve('results'), '-stub-run'], run)
+        // the REPORT task's work folder: its stub writes 'stub' into report.html; .command.run stages its inputs
+        def reportTask = Files.walk(run.resolve('work')).withCloseable { w ->
+            w.filter { it.fileName.toString() == '.command.sh' && it.text.contains('<html><body>stub') }.toList() }
+        def staging = reportTask.size() == 1 ? reportTask[0].resolveSibling('.command.run').text : ''
 
         then:
         r.exitCode == 0
         r.output.contains("WARN: task 'ctcf': skipping 3 of 5 peaks on 2 chromosome(s) not in the genome genome.fa: chrEBV, chrM")
         !r.output.contains("task 'rest': skipping")
         !r.output.contains('deprecated')
-        ['ENCODE', 'TRAIN', 'EVALUATE', 'ATTRIBUTE', 'MOTIFS', 'REPORT'].every { r.output.contains(":$it (all") }
+        ['ENCODE', 'TRAIN', 'EVALUATE', 'ATTRIBUTE', 'MOTIFS', 'GIA', 'VARIANTS', 'REPORT'].every { r.output.contains(":$it (all") }
+
+        and: 'REPORT is handed gia.tsv and effects.tsv (modules/local/report turns them into --gia and --variants)'
+        reportTask.size() == 1
+        staging.contains('gia/gia.tsv') && staging.contains('variants/effects.tsv')
     }
 
     // Each Nextflow start costs ~20 s of CPU, so every run below checks all the problems that one stage of the

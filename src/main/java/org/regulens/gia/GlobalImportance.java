@@ -36,34 +36,61 @@ public final class GlobalImportance {
         this.seed = seed;
     }
 
+    /**
+     * One set of backgrounds and the conditions embedded into it. A non-null {@code baseline} adds rows that
+     * summarise the backgrounds' own prediction (logit and probability, not a change) under that condition's name.
+     */
+    public record Level(List<byte[]> backgrounds, Condition baseline, List<Condition> conditions) {
+    }
+
     public List<Row> run(List<byte[]> backgrounds, List<Condition> conditions) {
-        int n = backgrounds.size();
+        return run(List.of(new Level(backgrounds, null, conditions)));
+    }
+
+    public List<Row> run(List<Level> levels) {
+        long total = 0;
+        for (Level level : levels) {
+            total += (long) level.backgrounds().size() * (level.conditions().size() + 1);
+        }
         List<Row> rows = new ArrayList<>();
-        try (Progress progress = new Progress("gia", (long) n * (conditions.size() + 1), "sequences")) {
-            float[][] base = score(backgrounds, progress);
-            for (int c = 0; c < conditions.size(); c++) {
-                Condition condition = conditions.get(c);
-                List<byte[]> embedded = new ArrayList<>(n);
-                for (int i = 0; i < n; i++) {
-                    embedded.add(condition.embed().apply(i, backgrounds.get(i)));
+        int summarised = 0; // numbers each summary's bootstrap stream
+        try (Progress progress = new Progress("gia", total, "sequences")) {
+            for (Level level : levels) {
+                List<byte[]> backgrounds = level.backgrounds();
+                int n = backgrounds.size();
+                float[][] base = score(backgrounds, progress);
+                if (level.baseline() != null) {
+                    summarise(rows, level.baseline(), summarised++, base, null);
                 }
-                float[][] changed = score(embedded, progress);
-                for (int t = 0; t < tasks.size(); t++) {
-                    double[] logit = new double[n];
-                    double[] probability = new double[n];
+                for (Condition condition : level.conditions()) {
+                    List<byte[]> embedded = new ArrayList<>(n);
                     for (int i = 0; i < n; i++) {
-                        logit[i] = (double) changed[i][t] - base[i][t];
-                        probability[i] = sigmoid(changed[i][t]) - sigmoid(base[i][t]);
+                        embedded.add(condition.embed().apply(i, backgrounds.get(i)));
                     }
-                    // the same resamples for logits and probabilities; a stream of its own per condition and task
-                    long stream = seed ^ (0x9E3779B97F4A7C15L * ((long) c * tasks.size() + t + 1));
-                    rows.add(new Row(tasks.get(t), condition,
-                            EffectSummary.of(logit, resamples, new SplittableRandom(stream)),
-                            EffectSummary.of(probability, resamples, new SplittableRandom(stream))));
+                    summarise(rows, condition, summarised++, score(embedded, progress), base);
                 }
             }
         }
         return rows;
+    }
+
+    /** Rows of one condition: the change from {@code base}, or (base null) the predictions themselves. */
+    private void summarise(List<Row> rows, Condition condition, int c, float[][] changed, float[][] base) {
+        int n = changed.length;
+        for (int t = 0; t < tasks.size(); t++) {
+            double[] logit = new double[n];
+            double[] probability = new double[n];
+            for (int i = 0; i < n; i++) {
+                double before = base == null ? 0 : base[i][t];
+                logit[i] = (double) changed[i][t] - before;
+                probability[i] = sigmoid(changed[i][t]) - (base == null ? 0 : sigmoid(before));
+            }
+            // the same resamples for logits and probabilities; a stream of its own per condition and task
+            long stream = seed ^ (0x9E3779B97F4A7C15L * ((long) c * tasks.size() + t + 1));
+            rows.add(new Row(tasks.get(t), condition,
+                    EffectSummary.of(logit, resamples, new SplittableRandom(stream)),
+                    EffectSummary.of(probability, resamples, new SplittableRandom(stream))));
+        }
     }
 
     static double sigmoid(double x) {
