@@ -6,7 +6,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
-out=${1:-$here/out-accuracy}
+out=${1:-${TMPDIR:-/tmp}/regulens-mirna-accuracy}
 cnn_time=${2:-20m}
 resnet_time=${3:-40m}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
