@@ -16,6 +16,8 @@ mkdir -p "$out"
 /usr/bin/python3 "$here/split.py" "$root/tests/data/mirbind_clash2013/train_set_1_1_CLASH2013_paper.tsv.gz" \
     "$out/split" 18 | tee "$out/split.txt"
 /usr/bin/python3 "$here/seedmatch.py" "$out/split/heldout_1_1.tsv" "$out/split/heldout_1_10.tsv" | tee "$out/seedmatch.txt"
+/usr/bin/python3 "$here/priors.py" "$out/split/train.tsv" "$out/split/heldout_1_1.tsv" "$out/split/heldout_1_10.tsv" \
+    | tee "$out/priors.txt"
 
 train() { # arch, max time
     local start end
