@@ -7,7 +7,6 @@ import org.regulens.core.ExitCodes;
 import org.regulens.core.Log;
 import org.regulens.evaluate.Metrics;
 import org.regulens.evaluate.MetricsWriter;
-import org.regulens.model.RegulensModel;
 import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,7 +17,8 @@ import picocli.CommandLine.Option;
         description = {
             "Score labelled miRNA:target-site pairs with a model from 'regulens mirna train': auROC and auPR "
                     + "(average precision) in METRICS.tsv (task 'binding', split 'pairs'), the ROC and PR curves "
-                    + "beside it (METRICS.roc.tsv, METRICS.pr.tsv); the same files as 'regulens evaluate'."
+                    + "beside it (METRICS.roc.tsv, METRICS.pr.tsv); the same files as 'regulens evaluate'.",
+            "Several --model are averaged (mean logit), e.g. models of different seeds or architectures."
         })
 public final class MirnaEvaluateCommand implements Callable<Integer> {
 
@@ -29,7 +29,7 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    MirnaModelOption modelOption;
+    MirnaEnsembleOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Labelled pairs: TSV/CSV (or .gz) with header miRNA, gene, label (0/1).")
@@ -48,11 +48,9 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        MirnaModelOption.Loaded loaded = modelOption.load();
-        RegulensModel regulensModel = loaded.model();
-        InteractionMap encoding = loaded.encoding();
-        PairTable table = loaded.pairs(pairs, true);
-        float[] scores = PairScores.of(regulensModel, encoding, table, batchSize, "mirna evaluate");
+        List<MirnaModelOption.Loaded> models = modelOption.load();
+        PairTable table = models.get(0).pairs(pairs, true);
+        float[] scores = MirnaEnsembleOption.scores(models, table, batchSize, "mirna evaluate");
         float[] labels = new float[table.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = table.label(i);

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regulens.core.ExitCodes;
 import org.regulens.io.AtomicOutput;
-import org.regulens.model.RegulensModel;
 import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,7 +24,7 @@ public final class MirnaPredictCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    MirnaModelOption modelOption;
+    MirnaEnsembleOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns are passed through.")
@@ -43,11 +43,9 @@ public final class MirnaPredictCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        MirnaModelOption.Loaded loaded = modelOption.load();
-        RegulensModel regulensModel = loaded.model();
-        InteractionMap encoding = loaded.encoding();
-        PairTable table = loaded.pairs(pairs, false);
-        float[] scores = PairScores.of(regulensModel, encoding, table, batchSize, "predict");
+        List<MirnaModelOption.Loaded> models = modelOption.load();
+        PairTable table = models.get(0).pairs(pairs, false);
+        float[] scores = MirnaEnsembleOption.scores(models, table, batchSize, "predict");
         try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer()) {
             writer.write(String.join("\t", table.header()) + "\tscore\n");
             for (int i = 0; i < table.size(); i++) {

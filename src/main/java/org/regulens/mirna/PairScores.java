@@ -4,18 +4,10 @@ import java.util.function.IntFunction;
 import org.regulens.core.Progress;
 import org.regulens.model.RegulensModel;
 
-/** A model's scores for many pairs, encoded and scored batch by batch. */
+/** A model's logits for many pairs, encoded and scored batch by batch (probabilities: {@link MirnaEnsembleOption}). */
 final class PairScores {
 
     private PairScores() {
-    }
-
-    /** One binding probability per row of {@code table}, in row order; progress is reported under {@code label}. */
-    static float[] of(RegulensModel model, InteractionMap encoding, PairTable table, int batchSize, String label) {
-        float[] logits = logits(model, encoding, table.size(), row -> new String[] {table.mirna(row), table.target(row)},
-                batchSize, label, "pairs");
-        float[][] scores = RegulensModel.sigmoid(new float[][] {logits});
-        return scores[0];
     }
 
     /**

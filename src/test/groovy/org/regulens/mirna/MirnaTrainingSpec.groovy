@@ -120,4 +120,49 @@ class MirnaTrainingSpec extends Specification {
         loaded.settings().arch() == 'mirna-cnn'
         dir.resolve('m.training.tsv').readLines().size() >= 2
     }
+
+    def "predict and evaluate average several --model: the score is the sigmoid of the mean of the models' logits"() {
+        given: 'two 1-epoch models of different seeds, trained on 400 of the pairs (cheap; they need not be good)'
+        def a = dir.resolve('ens_a.zip')
+        def b = dir.resolve('ens_b.zip')
+        def few = dir.resolve('ens_train.tsv')
+        few.text = pairs.readLines().take(401).join('\n') + '\n'
+        [[a, '7'], [b, '8']].each { model, seed ->
+            assert Regulens.execute('mirna', 'train', '--pairs', few.toString(), '--out', model.toString(),
+                    '--arch', 'cnn', '--epochs', '1', '--seed', seed, '-q') == 0
+        }
+        def score = { List<Path> models, String name ->
+            def out = dir.resolve(name)
+            def args = ['mirna', 'predict', '--pairs', few.toString(), '--out', out.toString(), '-q']
+            models.each { args += ['--model', it.toString()] }
+            assert Regulens.execute(args as String[]) == 0
+            out.readLines().drop(1).collect { it.split('\t')[4] as double }
+        }
+        def logit = { double p -> Math.log(p / (1 - p)) }
+
+        when:
+        def pa = score([a], 'ens_a.tsv')
+        def pb = score([b], 'ens_b.tsv')
+        def both = score([a, b], 'ens_ab.tsv')
+        def metrics = dir.resolve('ens_metrics.tsv')
+        int evaluated = Regulens.execute('mirna', 'evaluate', '--model', a.toString(), '--model', b.toString(),
+                '--pairs', few.toString(), '--out', metrics.toString(), '-q')
+        def labels = few.readLines().drop(1).collect { it.split('\t')[3] as float } as float[]
+
+        then: 'by hand from the single-model probabilities (written with 6 decimals)'
+        pa != pb
+        (0..<pa.size()).every { i ->
+            Math.abs(both[i] - 1 / (1 + Math.exp(-(logit(pa[i]) + logit(pb[i])) / 2))) < 1e-4
+        }
+        and: 'evaluate scores the same average'
+        evaluated == 0
+        Math.abs((metrics.readLines()[1].split('\t')[2] as double)
+                - Metrics.of(both.collect { it as float } as float[], labels).auprc()) < 1e-3
+    }
+
+    def "the mean of logits is taken element-wise"() {
+        expect:
+        MirnaEnsembleOption.meanLogits([[1f, -2f, 0.5f] as float[], [3f, 2f, -0.5f] as float[],
+                                        [-1f, 3f, 3f] as float[]]) == [1f, 1f, 1f] as float[]
+    }
 }
