@@ -25,6 +25,7 @@ for line in open(truth_file).read().splitlines()[1:]:
     truth[name] = (int(a), int(b))
 T = maps.shape[-1]
 pair, back, pair_head, back_head = [], [], [], []
+other = []   # the same key read by queries away from both sites: is the key salient to everyone, or to its partner?
 for r in range(len(index)):
     if pred[r] < 0.5:
         continue
@@ -37,6 +38,7 @@ for r in range(len(index)):
     for q, key in ((qa, qb), (qb, qa)):
         pair.append(mean[q, key])
         back.append(mean[q, far].mean())
+        other.append(mean[far, key].mean())
         pair_head.append(m[:, q, key])
         back_head.append(m[:, q, far].mean(axis=1))
 pair, back = np.array(pair), np.array(back)
@@ -48,5 +50,8 @@ print(f"mean weight, heads averaged\tpair\t{pair.mean():.4f}\tbackground\t{back.
 print(f"ratio pair/background (mean of weights)\t{pair.mean() / back.mean():.2f}")
 print(f"median per-pair ratio\t{np.median(pair / back):.2f}\tpairs with pair > background\t{(pair > back).mean():.3f}")
 print(f"Wilcoxon signed-rank (pair > background)\tp\t{stat.pvalue:.3g}")
+other = np.array(other)
+print(f"control: same key from queries away from both sites\tmean\t{other.mean():.4f}\tpair/control\t"
+      f"{pair.mean() / other.mean():.2f}\tWilcoxon (pair > control) p\t{wilcoxon(pair, other, alternative='greater').pvalue:.3g}")
 print(f"best head\t{best}\tpair\t{pair_head[:, best].mean():.4f}\tbackground\t{back_head[:, best].mean():.4f}"
       f"\tratio\t{pair_head[:, best].mean() / back_head[:, best].mean():.2f}")

@@ -36,7 +36,9 @@ with open(f"{out}/seqs.tsv", "w") as f, open(f"{out}/truth.tsv", "w") as t:
         seq = bases[rng.integers(0, 4, length)].copy()
         taken = []
         positive = i % 2 == 0
-        kind = "AB" if positive else ["A", "B", "AA", "BB"][(i // 2) % 4]
+        # the kind cycles over blocks of 10 row pairs, the split within a block: every split gets every kind (with
+        # (i // 2) % 4 here, valid negatives were only A/AA and test negatives only B/BB)
+        kind = "AB" if positive else ["A", "B", "AA", "BB"][(i // 20) % 4]
         starts = {"A": -1, "B": -1}
         for m in kind:
             s = place(seq, A if m == "A" else B, taken)

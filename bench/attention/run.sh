@@ -5,6 +5,7 @@
 # the other against the background (analyse.py). Also trains basset on the same data for the cost comparison
 # (seconds per epoch from the training logs; run it under `flock -x /tmp/bench.lock` for timings you report).
 # Usage: bench/attention/run.sh [WORKDIR] [N] [EPOCHS]   (python3 with numpy and scipy)
+# Environment: ARCHS (default "cnn-attention basset"), BASSET_EPOCHS (2), MAX_TIME (a train --max-time cap per model)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 work="${1:-${TMPDIR:-/tmp}/regulens-bench-attention}"
@@ -20,7 +21,7 @@ for arch in ${ARCHS:-cnn-attention basset}; do
     [ "$arch" = basset ] && e="${BASSET_EPOCHS:-2}"
     start=$(date +%s.%N)
     "$R" train --data "$work/data.npz" --arch "$arch" --epochs "$e" --patience "$e" --seed 1 \
-        --out "$work/$arch.zip" --log "$work/$arch.log.tsv" -q
+        ${MAX_TIME:+--max-time "$MAX_TIME"} --out "$work/$arch.zip" --log "$work/$arch.log.tsv" -q
     end=$(date +%s.%N)
     echo -e "$arch\ttrain wall s\t$(echo "$end - $start" | bc)\tepochs\t$e\tuptime\t$(uptime | sed 's/.*average: //')"
     cat "$work/$arch.log.tsv"

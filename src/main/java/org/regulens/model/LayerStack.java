@@ -285,7 +285,9 @@ final class LayerStack {
 
     /**
      * Multi-head self-attention over the positions of the current feature map, positional encoding included; it
-     * keeps the number of channels (as a transformer keeps its model width), so --filters sizes it too.
+     * keeps the number of channels (as a transformer keeps its model width), so --filters sizes it too, and adds its
+     * input to its output (a residual connection: at the start, when the attention still mixes positions almost
+     * uniformly, the convolution's features reach the layers after it unblurred).
      */
     LayerStack selfAttention(String name, int heads, int headSize) {
         if (channels == 0) {
@@ -293,7 +295,7 @@ final class LayerStack {
         }
         // attention over positions mixes them with learned, strand-blind projections: not reverse-complement tied
         requireNotEquivariant("a self-attention layer");
-        return append(new PositionalSelfAttention(name, heads, headSize, channels));
+        return append(new PositionalSelfAttention(name, heads, headSize, channels, true));
     }
 
     LayerStack add(Layer layer) {

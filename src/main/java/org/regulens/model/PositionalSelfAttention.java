@@ -1,105 +1,95 @@
 package org.regulens.model;
 
-import java.util.Map;
+import java.util.Collection;
+import org.deeplearning4j.nn.api.ParamInitializer;
 import org.deeplearning4j.nn.conf.InputPreProcessor;
+import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.samediff.SDLayerParams;
-import org.deeplearning4j.nn.conf.layers.samediff.SameDiffLayer;
-import org.deeplearning4j.nn.weights.WeightInit;
-import org.deeplearning4j.nn.weights.WeightInitUtil;
-import org.nd4j.autodiff.samediff.SDVariable;
-import org.nd4j.autodiff.samediff.SameDiff;
+import org.deeplearning4j.nn.conf.layers.BaseLayer;
+import org.deeplearning4j.nn.conf.memory.LayerMemoryReport;
+import org.deeplearning4j.nn.weights.WeightInitXavier;
+import org.deeplearning4j.optimize.api.TrainingListener;
+import org.nd4j.linalg.activations.impl.ActivationIdentity;
 import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.memory.MemoryWorkspace;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.learning.config.IUpdater;
+import org.regulens.nn.MultiHeadAttention;
 
 /**
  * Multi-head scaled dot-product self-attention (Vaswani et al. 2017) over the positions of a convolutional feature
- * map [batch, channels, 1, positions], with a fixed sinusoidal positional encoding added to its input first. It
- * takes and gives the one-row image layout of the other convolutional layers, so batch norm, pooling and dense
- * layers around it work unchanged (deeplearning4j's own attention layers take the recurrent layout, and its
- * CNN-to-RNN preprocessor would read the batch as time).
+ * map [batch, channels, 1, positions], with a fixed sinusoidal positional encoding added to its input first
+ * ({@link MultiHeadAttention} computes it, forward and backward; {@link PositionalSelfAttentionLayer} runs it in a
+ * network). It takes and gives the one-row image layout of the other convolutional layers, so batch norm, pooling
+ * and dense layers around it work unchanged (deeplearning4j's own attention layers take the recurrent layout, and
+ * its CNN-to-RNN preprocessor would read the batch as time).
  *
  * <p>Why a fixed encoding: it has no parameters to learn from the few thousand rows a ChIP-seq set gives, it is
  * defined for any position, and the positions of a pooled map are few (tens to a few hundred), so the
- * low-frequency components still separate them. For channel 2i the encoding is sin(p / 10000^(2i/C)), for 2i + 1
- * cos(p / 10000^(2i/C)), at position p of C channels (Vaswani et al., section 3.5).
+ * low-frequency components still separate them.
  *
- * <p>Parameters: Wq, Wk [heads, headSize, channels], Wv [heads, headSize, channels], Wo [heads·headSize, nOut].
- * For head h the map A_h = softmax_keys(Q_hᵀK_h / √headSize) (rows: query positions); the output at a position is
- * Woᵀ times the heads' value averages, concatenated head after head. {@code attribute.AttentionStep} computes the
- * same function (and its maps) outside deeplearning4j.
+ * <p>Parameters, in this order in the flat parameter vector (c order, as the SameDiff layer that came before this
+ * one stored them, so its model files still load): Wq, Wk, Wv [heads, headSize, channels], Wo [heads·headSize,
+ * nOut]. With {@code residual} the input is added to the output (models saved before it existed load without).
  */
-public final class PositionalSelfAttention extends SameDiffLayer {
+public final class PositionalSelfAttention extends BaseLayer {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private int heads;
     private int headSize;
     private long nIn;
     private long nOut;
     private long positions;
+    private boolean residual;
 
     /** For JSON deserialisation. */
     public PositionalSelfAttention() {
+        // set, so deeplearning4j's reader does not take the layer for one of its legacy JSON formats; neither is used
+        // (the layer has no activation, and AttentionParams initialises its weights)
+        setActivationFn(new ActivationIdentity());
+        setWeightInitFn(new WeightInitXavier());
     }
 
-    public PositionalSelfAttention(String name, int heads, int headSize, long nOut) {
+    public PositionalSelfAttention(String name, int heads, int headSize, long nOut, boolean residual) {
+        this();
         this.heads = heads;
         this.headSize = headSize;
         this.nOut = nOut;
+        this.residual = residual;
         setLayerName(name);
     }
 
-    /** The encoding added to the input, [channels, positions]: channel 2i sin, 2i + 1 cos (see the class comment). */
+    /** The encoding added to the input, [channels, positions] (see {@link MultiHeadAttention#sinusoidalEncoding}). */
     public static INDArray positionalEncoding(long channels, long positions, DataType type) {
-        float[] values = new float[(int) (channels * positions)];
-        for (int c = 0; c < channels; c++) {
-            double frequency = Math.pow(10000.0, -(double) (c - c % 2) / channels);
-            for (int p = 0; p < positions; p++) {
-                double angle = p * frequency;
-                values[(int) (c * positions + p)] = (float) (c % 2 == 0 ? Math.sin(angle) : Math.cos(angle));
-            }
-        }
-        return Nd4j.createFromArray(values).reshape('c', channels, positions).castTo(type);
+        return MultiHeadAttention.sinusoidalEncoding(channels, positions, type);
+    }
+
+    /** The layer's function over the given parameters (Wq, Wk, Wv, Wo as {@link AttentionParams} stores them). */
+    public MultiHeadAttention function(INDArray wq, INDArray wk, INDArray wv, INDArray wo) {
+        return new MultiHeadAttention(wq, wk, wv, wo, positionalEncoding(nIn, positions, wq.dataType()), residual);
     }
 
     @Override
-    public SDVariable defineLayer(SameDiff sd, SDVariable input, Map<String, SDVariable> params, SDVariable mask) {
-        SDVariable x = input.reshape(-1, nIn, positions);
-        SDVariable encoding = sd.constant(positionalEncoding(nIn, positions, input.dataType()).reshape(1, nIn, positions));
-        SDVariable encoded = x.add(encoding);
-        SDVariable attended = sd.nn.multiHeadDotProductAttention(encoded, encoded, encoded,
-                params.get("Wq"), params.get("Wk"), params.get("Wv"), params.get("Wo"), null, true);
-        return attended.reshape(-1, nOut, 1, positions);
+    public org.deeplearning4j.nn.api.Layer instantiate(NeuralNetConfiguration conf,
+            Collection<TrainingListener> trainingListeners, int layerIndex, INDArray layerParamsView,
+            boolean initializeParams, DataType networkDataType) {
+        PositionalSelfAttentionLayer layer = new PositionalSelfAttentionLayer(conf, networkDataType);
+        layer.setListeners(trainingListeners);
+        layer.setIndex(layerIndex);
+        layer.setParamsViewArray(layerParamsView);
+        layer.setParamTable(initializer().init(conf, layerParamsView, initializeParams));
+        layer.setConf(conf);
+        return layer;
     }
 
     @Override
-    public void defineParameters(SDLayerParams params) {
-        params.clear();
-        params.addWeightParam("Wq", heads, headSize, nIn);
-        params.addWeightParam("Wk", heads, headSize, nIn);
-        params.addWeightParam("Wv", heads, headSize, nIn);
-        params.addWeightParam("Wo", (long) heads * headSize, nOut);
-    }
-
-    @Override
-    public void initializeParameters(Map<String, INDArray> params) {
-        try (MemoryWorkspace ignored = Nd4j.getWorkspaceManager().scopeOutOfWorkspaces()) {
-            for (Map.Entry<String, INDArray> entry : params.entrySet()) {
-                boolean output = entry.getKey().equals("Wo");
-                double fanIn = output ? (double) heads * headSize : nIn;
-                double fanOut = output ? nOut : headSize;
-                WeightInitUtil.initWeights(fanIn, fanOut, entry.getValue().shape(), WeightInit.XAVIER, null, 'c',
-                        entry.getValue());
-            }
-        }
+    public ParamInitializer initializer() {
+        return AttentionParams.INSTANCE;
     }
 
     @Override
     public InputType getOutputType(int layerIndex, InputType inputType) {
-        return InputType.convolutional(1, positions(inputType), nOut);
+        return InputType.convolutional(1, ((InputType.InputTypeConvolutional) inputType).getWidth(), nOut);
     }
 
     @Override
@@ -114,13 +104,29 @@ public final class PositionalSelfAttention extends SameDiffLayer {
         }
     }
 
-    private static long positions(InputType inputType) {
-        return ((InputType.InputTypeConvolutional) inputType).getWidth();
-    }
-
     @Override
     public InputPreProcessor getPreProcessorForInputType(InputType inputType) {
         return null;
+    }
+
+    @Override
+    public boolean isPretrainParam(String paramName) {
+        return false;
+    }
+
+    @Override
+    public LayerMemoryReport getMemoryReport(InputType inputType) {
+        long params = initializer().numParams(this);
+        return new LayerMemoryReport.Builder(getLayerName(), PositionalSelfAttention.class, inputType,
+                getOutputType(-1, inputType)).standardMemory(params, params).build();
+    }
+
+    /**
+     * The updater under the name the SameDiff version of this layer wrote ("updater"), so its model files load with
+     * their updater (deeplearning4j's reader would otherwise take a missing one for a legacy format and fail).
+     */
+    public void setUpdater(IUpdater updater) {
+        setIUpdater(updater);
     }
 
     public int getHeads() {
@@ -161,5 +167,13 @@ public final class PositionalSelfAttention extends SameDiffLayer {
 
     public void setPositions(long positions) {
         this.positions = positions;
+    }
+
+    public boolean isResidual() {
+        return residual;
+    }
+
+    public void setResidual(boolean residual) {
+        this.residual = residual;
     }
 }
