@@ -16,7 +16,7 @@ import org.regulens.train.TrainCommand;
 import org.regulens.train.TrainSettings;
 import org.regulens.train.Trainer;
 import org.regulens.options.Output;
-import org.regulens.options.TimeLimit;
+import org.regulens.options.TrainingRun;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -82,17 +82,8 @@ public final class MirnaTrainCommand implements Callable<Integer> {
             description = "Map value of a G:U wobble pair; Watson-Crick pairs are 1 (default: ${DEFAULT-VALUE}).")
     float wobble;
 
-    @Option(names = "--max-time", paramLabel = "DURATION", converter = TimeLimit.class,
-            description = "Stop cleanly within this wall time (e.g. 90m, 2h, 1h30m, or seconds), keeping the best "
-                    + "epoch. The best model so far is written after every improving epoch in any case (default: "
-                    + "no limit).")
-    Double maxTime;
-
-    @Output
-    @Option(names = "--log", paramLabel = "TSV",
-            description = "Per-epoch log, rewritten after every epoch (default: the model path with .training.tsv "
-                    + "instead of .zip).")
-    Path log;
+    @CommandLine.Mixin
+    TrainingRun run;
 
     @Override
     public Integer call() {
@@ -106,8 +97,7 @@ public final class MirnaTrainCommand implements Callable<Integer> {
             throw RegulensException.inFile(pairs, table.size() + " pairs are too few to hold out --valid-frac "
                     + validFraction + " for validation");
         }
-        Path logFile = log != null ? log : out.resolveSibling(out.getFileName().toString()
-                .replaceFirst("\\.zip$", "") + ".training.tsv");
+        Path logFile = run.logFile(out);
         ModelSettings modelSettings = new ModelSettings(MirnaModels.architecture(arch).cliName(), "relu", 0, 0, -1,
                 true, "none", learningRate, l2, seed);
         TrainSettings settings = new TrainSettings(epochs, batchSize, patience, lrPatience, 0.5, false, 0, 0, "none",
@@ -116,8 +106,8 @@ public final class MirnaTrainCommand implements Callable<Integer> {
         String dataSha256 = TrainCommand.sha256(pairs);
         Trainer trainer = new Trainer(settings, modelSettings)
                 .checkpointing(best -> save(best, encoding, set, dataSha256, (System.nanoTime() - start) / 1e9));
-        if (maxTime != null) {
-            trainer.timeLimit(maxTime);
+        if (run.maxTime() != null) {
+            trainer.timeLimit(run.maxTime());
         }
         RegulensModel model = trainer.train(set);
         double seconds = (System.nanoTime() - start) / 1e9;
@@ -143,7 +133,7 @@ public final class MirnaTrainCommand implements Callable<Integer> {
         training.put("train_pairs", set.rowsOf(0).length);
         training.put("valid_pairs", set.rowsOf(1).length);
         training.put("seed", seed);
-        training.put("max_time_seconds", maxTime);
+        training.put("max_time_seconds", run.maxTime());
         model.putMetadata("training", training);
         ModelFile.save(out, model);
     }

@@ -20,7 +20,7 @@ import org.regulens.model.NetworkFactory;
 import org.regulens.model.RegulensModel;
 import org.regulens.nn.Nd4jBackend;
 import org.regulens.options.Output;
-import org.regulens.options.TimeLimit;
+import org.regulens.options.TrainingRun;
 import org.regulens.options.DataInput;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -148,24 +148,14 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Share of each batch copied as adversarial examples (default: ${DEFAULT-VALUE}).")
     double advFraction;
 
-    @Option(names = "--max-time", paramLabel = "DURATION", converter = TimeLimit.class,
-            description = "Stop cleanly within this wall time (e.g. 90m, 2h, 1h30m, or seconds), keeping the best "
-                    + "epoch. The best model so far is written after every improving epoch in any case (default: "
-                    + "no limit).")
-    Double maxTime;
-
-    @Output
-    @Option(names = "--log", paramLabel = "TSV",
-            description = "Per-epoch log, rewritten after every epoch (default: the model path with .training.tsv "
-                    + "instead of .zip).")
-    Path log;
+    @CommandLine.Mixin
+    TrainingRun run;
 
     @Override
     public Integer call() {
         validate();
         Log.info("regulens %s; %s", Version.get(), String.join("; ", Nd4jBackend.summary()));
-        Path logFile = log != null ? log : out.resolveSibling(out.getFileName().toString()
-                .replaceFirst("\\.zip$", "") + ".training.tsv");
+        Path logFile = run.logFile(out);
         boolean autoRate = isAuto(learningRate);
         // with auto, the rate here only stands in until the range test has chosen one
         ModelSettings modelSettings = new ModelSettings(arch, firstActivation, filters, filterWidth, dropout, batchNorm,
@@ -182,8 +172,8 @@ public final class TrainCommand implements Callable<Integer> {
             }
             Trainer trainer = new Trainer(settings, modelSettings)
                     .checkpointing(best -> save(best, settings, dataSha256));
-            if (maxTime != null) {
-                trainer.timeLimit(maxTime);
+            if (run.maxTime() != null) {
+                trainer.timeLimit(run.maxTime());
             }
             save(trainer.train(training), settings, dataSha256);
             Log.info("model written to %s, training log to %s", out, logFile);
