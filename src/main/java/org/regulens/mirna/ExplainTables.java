@@ -17,12 +17,13 @@ final class ExplainTables {
 
     static final String[] COLUMNS = {"score", "logit", "class", "seed_match", "seed_pairs", "three_prime_pairs",
         "seed_share", "three_prime_share", "top_mirna_position", "top_target_position", "target_start", "target_end",
-        "attribution_sum", "logit_minus_baseline"};
+        "attribution_sum", "logit_minus_baseline", "baseline_logit", "baseline_score", "completeness_gap"};
 
     private final PairTable table;
     private final int targetLength;
     private final Map<InteractionClass, double[]> classes = new EnumMap<>(InteractionClass.class);
     private double completenessError;
+    private double baselineScores;
     private int pairs;
 
     ExplainTables(PairTable table, int targetLength) {
@@ -40,8 +41,8 @@ final class ExplainTables {
     }
 
     /** One pair's rows; {@code row} is 0-based in the table (written 1-based). */
-    void add(Writer explain, Writer mirna, Writer target, int row, float score, float logit, double attributionSum,
-             float logitMinusBaseline, PairImportance importance, Duplex duplex, PairingPattern pattern) throws IOException {
+    void add(Writer explain, Writer mirna, Writer target, int row, float score, float logit, Completeness completeness,
+             PairImportance importance, Duplex duplex, PairingPattern pattern) throws IOException {
         int[] span = duplex.targetSpan();
         int topMirna = PairImportance.argmax(importance.mirna());
         int topTarget = PairImportance.argmax(importance.target());
@@ -58,8 +59,11 @@ final class ExplainTables {
         line.add(topTarget < 0 ? "NA" : Integer.toString(topTarget + 1));
         line.add(span == null ? "NA" : Integer.toString(span[0]));
         line.add(span == null ? "NA" : Integer.toString(span[1] + 1));
-        line.add(String.format(Locale.ROOT, "%.5f", attributionSum));
-        line.add(String.format(Locale.ROOT, "%.5f", logitMinusBaseline));
+        line.add(String.format(Locale.ROOT, "%.5f", completeness.attributionSum()));
+        line.add(String.format(Locale.ROOT, "%.5f", completeness.logitMinusBaseline()));
+        line.add(String.format(Locale.ROOT, "%.5f", completeness.baselineLogit()));
+        line.add(String.format(Locale.ROOT, "%.6f", completeness.baselineScore()));
+        line.add(String.format(Locale.ROOT, "%.5f", completeness.gap()));
         explain.write(line.toString());
         String m = table.mirna(row);
         for (int p = 0; p < Math.min(m.length(), importance.mirna().length); p++) {
@@ -78,7 +82,8 @@ final class ExplainTables {
         c[3] += importance.threePrimeShare();
         c[4] += score >= 0.5 ? 1 : 0;
         c[5] += table.hasLabels() && table.label(row) == 1f ? 1 : 0;
-        completenessError += Math.abs(attributionSum - logitMinusBaseline);
+        completenessError += Math.abs(completeness.gap());
+        baselineScores += completeness.baselineScore();
         pairs++;
     }
 
@@ -103,6 +108,10 @@ final class ExplainTables {
 
     double meanCompletenessError() {
         return pairs == 0 ? 0 : completenessError / pairs;
+    }
+
+    double meanBaselineScore() {
+        return pairs == 0 ? 0 : baselineScores / pairs;
     }
 
     private static String ratio(double a, double b) {

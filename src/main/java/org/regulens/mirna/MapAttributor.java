@@ -5,9 +5,9 @@ import org.regulens.model.RegulensModel;
 
 /**
  * Attributes a miRNA model's logit to the cells of interaction maps (n maps of {@code cells} floats, row-major).
- * Integrated gradients run from k baseline maps per pair (the same miRNA facing shuffled copies of its target, or
- * the empty map) and are averaged over them, so Σ attribution ≈ logit(map) − mean logit(baselines)
- * (completeness): the importance of a cell is what its pairing adds over the pairing a random target offers.
+ * Integrated gradients run from k baseline maps per pair (see {@link MapBaselines}) and are averaged over them, so
+ * Σ attribution ≈ logit(map) − mean logit(baselines) (completeness): the importance of a cell is what its pairing
+ * adds over the baselines' pairing.
  * Grad × input and occlusion give 0 to an empty cell; occlusion only removes pairings that are there.
  */
 public final class MapAttributor {
@@ -15,12 +15,16 @@ public final class MapAttributor {
     /** Maps per forward/backward call: bounds the working set of path and occlusion batches. */
     private static final int CHUNK = 512;
 
-    private final RegulensModel model;
+    private final MapFunction model;
     private final int cells;
     private final MapMethod method;
     private final int steps;
 
     public MapAttributor(RegulensModel model, int cells, MapMethod method, int steps) {
+        this(MapFunction.of(model), cells, method, steps);
+    }
+
+    MapAttributor(MapFunction model, int cells, MapMethod method, int steps) {
         if (steps < 1) {
             throw new IllegalArgumentException("integrated gradients need at least 1 step, not " + steps);
         }
@@ -43,15 +47,18 @@ public final class MapAttributor {
         };
     }
 
+    /** The function attributed. */
+    MapFunction function() {
+        return model;
+    }
+
     /** Logits of the first n maps. */
     public float[] logits(float[] maps, int n) {
         float[] out = new float[n];
         for (int from = 0; from < n; from += CHUNK) {
             int m = Math.min(CHUNK, n - from);
-            float[][] z = model.logits(Arrays.copyOfRange(maps, from * cells, (from + m) * cells), m);
-            for (int i = 0; i < m; i++) {
-                out[from + i] = z[i][0];
-            }
+            float[] z = model.logits(Arrays.copyOfRange(maps, from * cells, (from + m) * cells), m);
+            System.arraycopy(z, 0, out, from, m);
         }
         return out;
     }
@@ -60,7 +67,7 @@ public final class MapAttributor {
         float[] out = new float[n * cells];
         for (int from = 0; from < n; from += CHUNK) {
             int m = Math.min(CHUNK, n - from);
-            float[] g = model.inputGradients(Arrays.copyOfRange(maps, from * cells, (from + m) * cells), m, 0);
+            float[] g = model.gradients(Arrays.copyOfRange(maps, from * cells, (from + m) * cells), m);
             System.arraycopy(g, 0, out, from * cells, m * cells);
         }
         return out;

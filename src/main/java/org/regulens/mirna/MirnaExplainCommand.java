@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
 @Command(name = "explain", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
             "Open up a miRNA model's predictions: attribute each pair's logit to the cells of its interaction map "
-                    + "(integrated gradients from the miRNA facing shuffled targets or from the empty map, "
+                    + "(integrated gradients from the lowest-scoring of the miRNA facing shuffled targets and the "
+                    + "empty map, "
                     + "gradient x input, or occlusion of each pairing cell), collapse it to per-miRNA-position and per-target-position importance, align the "
                     + "duplex (target 3'->5' over miRNA 5'->3'), classify the pairing (seed, seed+3', "
                     + "3'-compensatory, other) and split the miRNA's importance between the seed (2-8) and the 3' end.",
@@ -56,14 +57,21 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             description = "integrated-gradients, grad-input or occlusion (default: ${DEFAULT-VALUE}).")
     String method;
 
-    @Option(names = "--baseline", defaultValue = MapBaselines.SHUFFLED, paramLabel = "shuffled|empty",
-            description = "Integrated-gradients baselines: the miRNA facing dinucleotide shuffles of the target, or "
-                    + "the empty map (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--baseline", defaultValue = MapBaselines.FLOOR, paramLabel = "floor|shuffled|empty",
+            description = "Integrated-gradients baselines: floor = the --references lowest-scoring of the empty map "
+                    + "and --candidates maps of the miRNA facing dinucleotide shuffles of the target (near the "
+                    + "model's floor); shuffled = --references such shuffles, whatever they score; empty = the empty "
+                    + "map (default: ${DEFAULT-VALUE}).")
     String baseline;
 
     @Option(names = "--references", defaultValue = "8",
-            description = "Shuffled baselines per pair, averaged (default: ${DEFAULT-VALUE}).")
+            description = "Baselines per pair, averaged (floor, shuffled; default: ${DEFAULT-VALUE}).")
     int references;
+
+    @Option(names = "--candidates", defaultValue = "32", paramLabel = "N",
+            description = "Shuffles scored per pair to choose floor baselines from, besides the empty map "
+                    + "(default: ${DEFAULT-VALUE}).")
+    int candidates;
 
     @Option(names = "--steps", defaultValue = "16",
             description = "Integrated-gradients steps from each baseline (default: ${DEFAULT-VALUE}).")
@@ -91,18 +99,22 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "--steps, --references and --batch-size must be at least 1, --svg at least 0");
         }
-        boolean shuffled;
         try {
-            shuffled = MapBaselines.isShuffled(baseline);
+            MapBaselines.check(baseline);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--baseline: " + e.getMessage());
+        }
+        if (baseline.equals(MapBaselines.FLOOR) && candidates + 1 < references) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--candidates " + candidates
+                    + " gives " + (candidates + 1) + " candidate baselines (with the empty map), fewer than --references "
+                    + references);
         }
         MirnaModelOption.Loaded loaded = modelOption.load();
         RegulensModel regulensModel = loaded.model();
         InteractionMap encoding = loaded.encoding();
         PairTable table = loaded.pairs(pairs, false);
         MapAttributor attributor = new MapAttributor(regulensModel, encoding.size(), mapMethod, steps);
-        MapBaselines baselines = new MapBaselines(encoding, shuffled, references, seed);
+        MapBaselines baselines = new MapBaselines(encoding, baseline, references, candidates, seed);
         try (OutputDirectory output = OutputDirectory.create(out)) {
             Files.createDirectories(output.resolve("alignments"));
             ExplainTables tables = new ExplainTables(table, encoding.targetLength());
@@ -111,7 +123,8 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             output.commit();
             Log.info("mirna explain (%s): %d pairs; %s", mapMethod.label(), table.size(), tables.classSummary());
             if (mapMethod == MapMethod.INTEGRATED_GRADIENTS) {
-                Log.info("integrated gradients: mean |Σ attribution − (logit − mean baseline logit)| = %.4g",
+                Log.info("integrated gradients from %s baselines (mean score %.4g): mean |Σ attribution − (logit − "
+                        + "mean baseline logit)| = %.4g", baseline, tables.meanBaselineScore(),
                         tables.meanCompletenessError());
             }
         } catch (IOException e) {
@@ -145,7 +158,7 @@ public final class MirnaExplainCommand implements Callable<Integer> {
                     int n = to - from;
                     float[] maps = PairSet.encode(table, encoding, from, to);
                     float[] logits = attributor.logits(maps, n);
-                    float[] base = baselines.of(table, from, to);
+                    float[] base = baselines.of(table, from, to, attributor.function());
                     float[] baseLogits = attributor.logits(base, n * baselines.count());
                     float[] attribution = attributor.attribute(maps, n, base, baselines.count());
                     for (int i = 0; i < n; i++) {
@@ -156,16 +169,9 @@ public final class MirnaExplainCommand implements Callable<Integer> {
                         Duplex duplex = aligner.align(InteractionMap.readPart(table.mirna(row)), table.target(row));
                         PairingPattern pattern = PairingPattern.of(duplex);
                         float score = (float) (1 / (1 + Math.exp(-logits[i])));
-                        double sum = 0;
-                        for (int k = 0; k < encoding.size(); k++) {
-                            sum += attribution[offset + k];
-                        }
-                        double baseMean = 0;
-                        for (int r = 0; r < baselines.count(); r++) {
-                            baseMean += baseLogits[i * baselines.count() + r] / baselines.count();
-                        }
-                        tables.add(w, wm, wt, row, score, logits[i], sum, (float) (logits[i] - baseMean), importance,
-                                duplex, pattern);
+                        Completeness completeness = Completeness.of(attribution, offset, encoding.size(), logits[i],
+                                baseLogits, i * baselines.count(), baselines.count());
+                        tables.add(w, wm, wt, row, score, logits[i], completeness, importance, duplex, pattern);
                         text.write(String.format(Locale.ROOT, "# pair %d  score %.4f  class %s  seed %s  seed share %.2f  "
                                 + "3' share %.2f%n", row + 1, score, pattern.kind().label(), pattern.seedMatch(),
                                 importance.seedShare(), importance.threePrimeShare()));
@@ -191,6 +197,9 @@ public final class MirnaExplainCommand implements Callable<Integer> {
             meta.put("steps", steps);
             meta.put("baseline", baseline);
             meta.put("references", baselines.count());
+            if (baseline.equals(MapBaselines.FLOOR)) {
+                meta.put("candidates", candidates + 1);
+            }
             meta.put("seed", seed);
             meta.put("model", modelOption.file.getFileName().toString());
             meta.put("pairs", pairs.getFileName().toString());

@@ -149,7 +149,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
                 + "\tcore_start\tcore_end\tp_value\tq_value\n");
         SiteRefiner refiner = new SiteRefiner(encoding,
                 new MapAttributor(regulensModel, encoding.size(), MapMethod.INTEGRATED_GRADIENTS, REFINE_STEPS),
-                new MapBaselines(encoding, true, REFINE_REFERENCES, 1));
+                new MapBaselines(encoding, MapBaselines.SHUFFLED, REFINE_REFERENCES, 0, 1));
         StringBuilder bed = new StringBuilder();
         int peaks = 0;
         try (Progress progress = new Progress("mirna scan", total + (long) queries.size() * nullWindows, "windows")) {

@@ -24,7 +24,7 @@ final class SiteRefiner {
     int[] refine(String mirna, String window, long row) {
         float[] map = encoding.encode(mirna, window);
         float[] base = new float[baselines.count() * encoding.size()];
-        baselines.fill(mirna, window, row, base, 0);
+        baselines.fill(mirna, window, row, attributor.function(), base, 0);
         float[] attribution = attributor.attribute(map, 1, base, baselines.count());
         float[] target = PairImportance.of(attribution, 0, InteractionMap.MIRNA_POSITIONS, encoding.targetLength()).target();
         return densest(target, MASS);
