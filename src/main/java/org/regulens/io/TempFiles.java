@@ -17,7 +17,7 @@ public final class TempFiles {
     private static final Set<Path> LIVE = ConcurrentHashMap.newKeySet();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::deleteAll, "regulens-temp-cleanup"));
+        Runtime.getRuntime().addShutdownHook(new Thread(TempFiles::stop, "regulens-temp-cleanup"));
     }
 
     private TempFiles() {
@@ -47,8 +47,13 @@ public final class TempFiles {
         LIVE.remove(file);
     }
 
-    static void deleteAll() {
+    /** The shutdown hook: from now on no new temporary may appear, and those registered are deleted. */
+    private static void stop() {
         stopping = true;
+        deleteAll();
+    }
+
+    static void deleteAll() {
         for (Path file : LIVE) {
             try {
                 deleteRecursively(file);
