@@ -1,5 +1,7 @@
 package org.regulens.gia;
 
+import static org.regulens.model.RegulensModel.sigmoid;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -91,10 +93,6 @@ public final class GlobalImportance {
                     EffectSummary.of(logit, resamples, new SplittableRandom(stream)),
                     EffectSummary.of(probability, resamples, new SplittableRandom(stream))));
         }
-    }
-
-    static double sigmoid(double x) {
-        return 1 / (1 + Math.exp(-x));
     }
 
     private float[][] score(List<byte[]> sequences, Progress progress) {

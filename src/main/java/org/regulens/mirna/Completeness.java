@@ -1,5 +1,7 @@
 package org.regulens.mirna;
 
+import org.regulens.model.RegulensModel;
+
 /**
  * How far one pair's integrated-gradients attribution accounts for its logit: the baselines' mean logit and mean
  * score (probability), and the gap Σ attribution − (logit − mean baseline logit), which is 0 for exact integrals and
@@ -22,7 +24,7 @@ record Completeness(double attributionSum, double baselineLogit, double baseline
         double baseScore = 0;
         for (int r = 0; r < k; r++) {
             baseLogit += baseLogits[from + r] / k;
-            baseScore += 1 / (1 + Math.exp(-baseLogits[from + r])) / k;
+            baseScore += RegulensModel.sigmoid(baseLogits[from + r]) / k;
         }
         double delta = logit - baseLogit;
         return new Completeness(sum, baseLogit, baseScore, delta, sum - delta);

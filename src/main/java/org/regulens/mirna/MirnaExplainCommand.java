@@ -168,7 +168,7 @@ public final class MirnaExplainCommand implements Callable<Integer> {
                         // the duplex of what the model read: a longer miRNA's 3' end is not in the map
                         Duplex duplex = aligner.align(InteractionMap.readPart(table.mirna(row)), table.target(row));
                         PairingPattern pattern = PairingPattern.of(duplex);
-                        float score = (float) (1 / (1 + Math.exp(-logits[i])));
+                        float score = (float) RegulensModel.sigmoid(logits[i]);
                         Completeness completeness = Completeness.of(attribution, offset, encoding.size(), logits[i],
                                 baseLogits, i * baselines.count(), baselines.count());
                         tables.add(w, wm, wt, row, score, logits[i], completeness, importance, duplex, pattern);

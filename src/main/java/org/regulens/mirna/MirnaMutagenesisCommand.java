@@ -1,5 +1,7 @@
 package org.regulens.mirna;
 
+import static org.regulens.model.RegulensModel.sigmoid;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -154,9 +156,5 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
 
     private static String number(double v) {
         return Double.isNaN(v) ? "NA" : String.format(Locale.ROOT, "%.6g", v);
-    }
-
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
     }
 }

@@ -180,7 +180,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
                     int first = index;
                     for (int i = 0; i < logits.size(); i++, index++) {
                         SiteScanner.Window w = logits.get(i);
-                        float probability = (float) (1 / (1 + Math.exp(-w.score())));
+                        float probability = (float) RegulensModel.sigmoid(w.score());
                         probabilities.add(new SiteScanner.Window(w.start(), probability));
                         calls[i] = qValues[index] <= fdr && probability >= threshold;
                         called += calls[i] ? 1 : 0;

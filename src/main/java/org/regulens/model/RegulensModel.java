@@ -146,10 +146,15 @@ public final class RegulensModel {
     public static float[][] sigmoid(float[][] logits) {
         for (float[] row : logits) {
             for (int t = 0; t < row.length; t++) {
-                row[t] = (float) (1 / (1 + Math.exp(-row[t])));
+                row[t] = (float) sigmoid(row[t]);
             }
         }
         return logits;
+    }
+
+    /** The probability of one logit. */
+    public static double sigmoid(double logit) {
+        return 1 / (1 + Math.exp(-logit));
     }
 
     private float[][] rawLogits(float[] rows, int n) {

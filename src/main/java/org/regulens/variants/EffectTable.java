@@ -1,5 +1,7 @@
 package org.regulens.variants;
 
+import static org.regulens.model.RegulensModel.sigmoid;
+
 import java.util.List;
 import java.util.Locale;
 
@@ -42,9 +44,5 @@ public final class EffectTable {
 
     static double logSigmoid(double z) {
         return z >= 0 ? -Math.log1p(Math.exp(-z)) : z - Math.log1p(Math.exp(z));
-    }
-
-    private static double sigmoid(double z) {
-        return 1 / (1 + Math.exp(-z));
     }
 }
