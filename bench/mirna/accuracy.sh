@@ -1,14 +1,22 @@
 #!/usr/bin/env bash
-# Issue 18 points 1 and 6: held-out CLASH split, seed-match baseline, cnn and resnet trained on the split's
-# training table (capped by --max-time), scored on the held-out 1:1 and 1:10 tables, alone and averaged.
-# Usage: bench/mirna/accuracy.sh [OUTDIR] [CNN_MAX_TIME] [RESNET_MAX_TIME]
-# Needs /usr/bin/python3 with scikit-learn (Debian python3-sklearn). One OpenMP thread: the machine is shared.
+# Issue 18 points 1 and 6: held-out CLASH split, seed-match baseline, models trained on the split's training table
+# to their early stop, scored on the held-out 1:1 and 1:10 tables alone and averaged (mirna predict/evaluate with a
+# repeated --model). Optionally also scores the same models on the miRBind authors' published CLASH test sets
+# (AUTHORS_DIR holding test_set_1_1_CLASH2013_paper.tsv and test_set_1_10_CLASH2013_paper.tsv from
+# github.com/ML-Bioinfo-CEITEC/miRBind, Datasets/): a yardstick only, nothing is trained, tuned or chosen on them.
+# Usage: bench/mirna/accuracy.sh [OUTDIR] [MODELS]
+#   MODELS: space-separated NAME=ARCH:SEED (default "cnn1=cnn:1 cnn2=cnn:2 resnet1=resnet:1"); each trains with
+#   --epochs 60 and stops early (4 epochs without a better validation auPR; MAX_TIME, default 2h, caps each run).
+# Environment: ENSEMBLES (space-separated "+"-joined model names to average; default "cnn1+cnn2
+#   cnn1+resnet1 cnn1+cnn2+resnet1"), AUTHORS_DIR, MAX_TIME.
+# Needs /usr/bin/python3 with scikit-learn (Debian python3-sklearn). One OpenMP thread per run: two runs can share
+# the 2-core machine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=${1:-${TMPDIR:-/tmp}/regulens-mirna-accuracy}
-cnn_time=${2:-20m}
-resnet_time=${3:-40m}
+models=${2:-"cnn1=cnn:1 cnn2=cnn:2 resnet1=resnet:1"}
+ensembles=${ENSEMBLES:-"cnn1+cnn2 cnn1+resnet1 cnn1+cnn2+resnet1"}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 regulens=$root/bin/regulens   # REGULENS_JAR may point at a copy of the jar
 mkdir -p "$out"
@@ -19,32 +27,35 @@ mkdir -p "$out"
 /usr/bin/python3 "$here/priors.py" "$out/split/train.tsv" "$out/split/heldout_1_1.tsv" "$out/split/heldout_1_10.tsv" \
     | tee "$out/priors.txt"
 
-train() { # arch, max time
-    local start end
-    start=$(date +%s)
+train() { # name, arch, seed
     echo "$1 start $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/times.txt"
     /usr/bin/time -f "$1 wall %e s, user %U s, sys %S s" -a -o "$out/times.txt" \
-        "$regulens" mirna train --pairs "$out/split/train.tsv" --out "$out/$1.zip" --arch "$1" --seed 1 \
-        --valid-frac 0.1 --epochs 40 --max-time "$2" 2> "$out/$1.log"
+        "$regulens" mirna train --pairs "$out/split/train.tsv" --out "$out/$1.zip" --arch "$2" --seed "$3" \
+        --valid-frac 0.1 --epochs 60 --max-time "${MAX_TIME:-2h}" 2> "$out/$1.log"
     echo "$1 end $(date -u +%FT%TZ) load $(cut -d' ' -f1-3 /proc/loadavg)" >> "$out/times.txt"
 }
-evaluate() { # name, models...
-    local name=$1; shift
-    local models=()
-    for m in "$@"; do models+=(--model "$out/$m.zip"); done
-    for ratio in 1_1 1_10; do
-        "$regulens" mirna evaluate "${models[@]}" --pairs "$out/split/heldout_$ratio.tsv" \
-            --out "$out/eval/$name.$ratio.tsv" -q
-        "$regulens" mirna predict "${models[@]}" --pairs "$out/split/heldout_$ratio.tsv" \
-            --out "$out/eval/$name.$ratio.pred.tsv" -q
+evaluate() { # name (models joined by +); scores the held-out tables and, with AUTHORS_DIR, the authors' test sets
+    local name=$1 sets=() m
+    local args=()
+    for m in ${name//+/ }; do args+=(--model "$out/$m.zip"); done
+    sets+=("1_1=$out/split/heldout_1_1.tsv" "1_10=$out/split/heldout_1_10.tsv")
+    if [[ -n "${AUTHORS_DIR:-}" ]]; then
+        sets+=("authors_1_1=$AUTHORS_DIR/test_set_1_1_CLASH2013_paper.tsv"
+               "authors_1_10=$AUTHORS_DIR/test_set_1_10_CLASH2013_paper.tsv")
+    fi
+    for set in "${sets[@]}"; do
+        local ratio=${set%%=*} table=${set#*=}
+        "$regulens" mirna evaluate "${args[@]}" --pairs "$table" --out "$out/eval/$name.$ratio.tsv" -q
+        "$regulens" mirna predict "${args[@]}" --pairs "$table" --out "$out/eval/$name.$ratio.pred.tsv" -q
         # the same figures from sklearn, on predict's scores (checks evaluate's definitions)
         /usr/bin/python3 "$here/sklearn_check.py" "$out/eval/$name.$ratio.pred.tsv" "$out/eval/$name.$ratio.tsv" \
             "$name" "$ratio"
     done | tee -a "$out/accuracy.txt"
 }
 mkdir -p "$out/eval"
-[ -f "$out/cnn.zip" ] || train cnn "$cnn_time"
-[ -f "$out/resnet.zip" ] || train resnet "$resnet_time"
-evaluate cnn cnn
-evaluate resnet resnet
-evaluate cnn+resnet cnn resnet
+for spec in $models; do
+    name=${spec%%=*}; arch_seed=${spec#*=}
+    [[ -f "$out/$name.zip" ]] || train "$name" "${arch_seed%%:*}" "${arch_seed#*:}"
+done
+for spec in $models; do evaluate "${spec%%=*}"; done
+for name in $ensembles; do evaluate "$name"; done

@@ -6,7 +6,7 @@ process MIRNA_EVALUATE {
     container "${params.container}"
 
     input:
-    tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*')
+    tuple val(meta), path(models, stageAs: 'models/?/*'), path(pairs, stageAs: 'pairs/*')
 
     output:
     tuple val(meta), path('metrics.tsv'), path('metrics.roc.tsv'), path('metrics.pr.tsv'), emit: metrics
@@ -17,11 +17,13 @@ process MIRNA_EVALUATE {
 
     script:
     def args = task.ext.args ?: ''
+    // one model, or the models of an ensemble: the command uses their average
+    def modelArgs = [models].flatten().collect { "--model $it" }.join(' ')
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
     export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
-    regulens mirna evaluate --model $model --pairs $pairs --out metrics.tsv $args
+    regulens mirna evaluate $modelArgs --pairs $pairs --out metrics.tsv $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -7,7 +7,7 @@ process MIRNA_EXPLAIN {
     container "${params.container}"
 
     input:
-    tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*')
+    tuple val(meta), path(models, stageAs: 'models/?/*'), path(pairs, stageAs: 'pairs/*')
 
     output:
     tuple val(meta), path('explain/**')              , emit: files      // the output folder's files, alignments/ included
@@ -20,11 +20,13 @@ process MIRNA_EXPLAIN {
 
     script:
     def args = task.ext.args ?: ''
+    // one model, or the models of an ensemble: the command uses their average
+    def modelArgs = [models].flatten().collect { "--model $it" }.join(' ')
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
     export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
-    regulens mirna explain --model $model --pairs $pairs --out explain $args
+    regulens mirna explain $modelArgs --pairs $pairs --out explain $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -6,7 +6,7 @@ process MIRNA_MUTAGENESIS {
     container "${params.container}"
 
     input:
-    tuple val(meta), path(model), path(pairs, stageAs: 'pairs/*'), path(measured, stageAs: 'measured/*')
+    tuple val(meta), path(models, stageAs: 'models/?/*'), path(pairs, stageAs: 'pairs/*'), path(measured, stageAs: 'measured/*')
 
     output:
     tuple val(meta), path('mutagenesis/mutations.tsv'), path('mutagenesis/correlation.tsv'), emit: mutations
@@ -17,11 +17,13 @@ process MIRNA_MUTAGENESIS {
 
     script:
     def args = task.ext.args ?: ''
+    // one model, or the models of an ensemble: the command uses their average
+    def modelArgs = [models].flatten().collect { "--model $it" }.join(' ')
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
     export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
-    regulens mirna mutagenesis --model $model --pairs $pairs --measured $measured --out mutagenesis $args
+    regulens mirna mutagenesis $modelArgs --pairs $pairs --measured $measured --out mutagenesis $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

@@ -6,7 +6,7 @@ process MIRNA_SCAN {
     container "${params.container}"
 
     input:
-    tuple val(meta), path(model), path(mirnas, stageAs: 'mirnas/*'), path(targets, stageAs: 'targets/*')
+    tuple val(meta), path(models, stageAs: 'models/?/*'), path(mirnas, stageAs: 'mirnas/*'), path(targets, stageAs: 'targets/*')
 
     output:
     tuple val(meta), path('scan/sites.tsv'), path('scan/sites.bed'), emit: sites
@@ -18,11 +18,13 @@ process MIRNA_SCAN {
 
     script:
     def args = task.ext.args ?: ''
+    // one model, or the models of an ensemble: the command uses their average
+    def modelArgs = [models].flatten().collect { "--model $it" }.join(' ')
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
     export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
-    regulens mirna scan --model $model --mirnas $mirnas --targets $targets --out scan $args
+    regulens mirna scan $modelArgs --mirnas $mirnas --targets $targets --out scan $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":

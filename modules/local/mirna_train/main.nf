@@ -10,8 +10,9 @@ process MIRNA_TRAIN {
     tuple val(meta), path(pairs)
 
     output:
-    tuple val(meta), path('model.zip')         , emit: model
-    tuple val(meta), path('model.training.tsv'), emit: log
+    // model.zip, or model_seedN.zip for each model of an ensemble (--mirna_ensemble)
+    tuple val(meta), path('model*.zip')         , emit: model
+    tuple val(meta), path('model*.training.tsv'), emit: log
     path 'versions.yml'                        , emit: versions
 
     when:
@@ -19,11 +20,12 @@ process MIRNA_TRAIN {
 
     script:
     def args = task.ext.args ?: ''
+    def name = meta.models > 1 ? "model_seed${meta.seed}" : 'model'
     """
     # ND4J's OpenMP threads and the JVM heap follow the task's allocation (oversubscribed cores busy-wait)
     export OMP_NUM_THREADS=${task.cpus}
     export REGULENS_MEMORY_MB=${task.memory ? task.memory.toMega() : 4096}
-    regulens mirna train --pairs $pairs --out model.zip $args
+    regulens mirna train --pairs $pairs --out ${name}.zip $args
 
     cat <<-END_VERSIONS > versions.yml
     "${task.process}":
@@ -32,9 +34,10 @@ process MIRNA_TRAIN {
     """
 
     stub:
+    def name = meta.models > 1 ? "model_seed${meta.seed}" : 'model'
     """
-    touch model.zip
-    printf 'epoch\\tlearning_rate\\ttrain_loss\\tvalid_loss\\tvalid_auroc\\tvalid_auprc\\tseconds\\tsequences_per_second\\tbest\\n' > model.training.tsv
+    touch ${name}.zip
+    printf 'epoch\\tlearning_rate\\ttrain_loss\\tvalid_loss\\tvalid_auroc\\tvalid_auprc\\tseconds\\tsequences_per_second\\tbest\\n' > ${name}.training.tsv
 
     # the version a real run reports: the same command, not a placeholder
     cat <<-END_VERSIONS > versions.yml

@@ -1,5 +1,5 @@
 // The miRNA entry (--mirna_samplesheet): per samplesheet row, a binding model (trained on the row's pairs, or
-// --mirna_model), its metrics and explanations on the row's labelled test pairs, in-silico mutagenesis against
+// --mirna_model; with --mirna_ensemble N, N models of consecutive seeds used as their average), its metrics and explanations on the row's labelled test pairs, in-silico mutagenesis against
 // measured effects (only where the row gives them), a scan of long targets for the row's miRNAs, and a report of
 // the test-pair metrics and explanations.
 
@@ -19,9 +19,16 @@ workflow MIRNA {
     // [id, file] for the rows that give a column
     def column = { String name -> Channel.fromList(rows.findAll { it[name] }.collect { [it.id, file(it[name].path)] }) }
 
-    MIRNA_TRAIN(column('pairs').map { id, pairs -> [[id: id], pairs] })
-    given = Channel.fromList(rows.findAll { !it.pairs }.collect { [[id: it.id], file(params.mirna_model)] })
-    model = MIRNA_TRAIN.out.model.mix(given)
+    // --mirna_ensemble models per row, seeds --seed, --seed + 1, ...; later steps get a row's models in seed order
+    int ensemble = params.mirna_ensemble as int
+    def seeds = (0..<ensemble).collect { (params.seed as long) + it }
+    MIRNA_TRAIN(column('pairs').flatMap { id, pairs -> seeds.collect { seed -> [[id: id, seed: seed, models: ensemble], pairs] } })
+    trained = MIRNA_TRAIN.out.model
+        .map { meta, m -> [meta.id, [meta.seed, m]] }
+        .groupTuple(size: ensemble)
+        .map { id, seeded -> [[id: id], seeded.sort { it[0] }.collect { it[1] }] }
+    given = Channel.fromList(rows.findAll { !it.pairs }.collect { [[id: it.id], [file(params.mirna_model)]] })
+    model = trained.mix(given)
     modelById = model.map { meta, m -> [meta.id, meta, m] }
 
     tests = modelById.join(column('test')).map { id, meta, m, test -> [meta, m, test] }
@@ -43,7 +50,7 @@ workflow MIRNA {
              MIRNA_MUTAGENESIS.out.versions.first(), MIRNA_SCAN.out.versions.first(), MIRNA_REPORT.out.versions.first())
 
     emit:
-    model                               // [meta, model.zip]
+    model                               // [meta, [model.zip, ...]] (one per seed of the ensemble)
     trainingLog = MIRNA_TRAIN.out.log   // [meta, model.training.tsv] (trained rows only)
     metrics  = MIRNA_EVALUATE.out.metrics
     explain  = MIRNA_EXPLAIN.out.table  // [meta, explain/explain.tsv]: its folder holds the rest

@@ -124,7 +124,7 @@ class PipelineMirnaSpec extends Specification {
         !again.output.contains('Submitted process')
     }
 
-    def "-stub-run: each process of the miRNA entry, mutagenesis for a row with measured effects, --mirna_model for a row without pairs"() {
+    def "-stub-run: each process of the miRNA entry, mutagenesis for a row with measured effects, --mirna_model for a row without pairs, an ensemble of two seeds"() {
         given:
         def stub = dir.resolve('stub')
         Files.createDirectories(stub)
@@ -137,17 +137,21 @@ class PipelineMirnaSpec extends Specification {
 
         when:
         def r = nextflow(['run', HOME, '-profile', 'test_mirna', '--mirna_samplesheet', stub.resolve('sheet.csv'),
-                          '--mirna_model', stub.resolve('model.zip'), '--outdir', stub.resolve('results'), '-stub-run'], stub)
+                          '--mirna_model', stub.resolve('model.zip'), '--mirna_ensemble', '2', '--outdir', stub.resolve('results'),
+                          '-stub-run'], stub)
         def results = stub.resolve('results/mirna')
 
         then:
         r.exitCode == 0
-        r.output.contains(':MIRNA_TRAIN (trained)') && !r.output.contains(':MIRNA_TRAIN (given)')
+        r.output.count(':MIRNA_TRAIN (trained)') == 2 && !r.output.contains(':MIRNA_TRAIN (given)')
+        ['trained', 'given'].every { r.output.count(":MIRNA_EVALUATE ($it)") == 1 }
         ['trained', 'given'].every { r.output.contains(":MIRNA_EVALUATE ($it)") && r.output.contains(":MIRNA_EXPLAIN ($it)") }
         r.output.contains(':MIRNA_MUTAGENESIS (trained)') && !r.output.contains(':MIRNA_MUTAGENESIS (given)')
         r.output.contains(':MIRNA_SCAN (given)') && !r.output.contains(':MIRNA_SCAN (trained)')
         ['trained', 'given'].every { r.output.contains(":MIRNA_REPORT ($it)") }
-        ['train/trained/model.zip', 'evaluate/given/metrics.tsv', 'explain/given/classes.tsv',
+        !Files.exists(results.resolve('train/trained/model.zip'))
+        ['train/trained/model_seed1.zip', 'train/trained/model_seed2.zip', 'train/trained/model_seed2.training.tsv',
+         'evaluate/given/metrics.tsv', 'explain/given/classes.tsv',
          'explain/trained/alignments/pair_1.svg', 'mutagenesis/trained/mutations.tsv',
          'mutagenesis/trained/correlation.tsv', 'scan/given/sites.tsv', 'report/given/report.html'].every { Files.exists(results.resolve(it)) }
     }

@@ -29,7 +29,7 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    MirnaEnsembleOption modelOption;
+    MirnaModelOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Labelled pairs: TSV/CSV (or .gz) with header miRNA, gene, label (0/1).")
@@ -48,9 +48,9 @@ public final class MirnaEvaluateCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        List<MirnaModelOption.Loaded> models = modelOption.load();
-        PairTable table = models.get(0).pairs(pairs, true);
-        float[] scores = MirnaEnsembleOption.scores(models, table, batchSize, "mirna evaluate");
+        MirnaModelOption.Loaded models = modelOption.load();
+        PairTable table = models.pairs(pairs, true);
+        float[] scores = PairScores.probabilities(models, table, batchSize, "mirna evaluate");
         float[] labels = new float[table.size()];
         for (int i = 0; i < labels.length; i++) {
             labels[i] = table.label(i);

@@ -110,10 +110,9 @@ public final class MirnaExplainCommand implements Callable<Integer> {
                     + references);
         }
         MirnaModelOption.Loaded loaded = modelOption.load();
-        RegulensModel regulensModel = loaded.model();
         InteractionMap encoding = loaded.encoding();
         PairTable table = loaded.pairs(pairs, false);
-        MapAttributor attributor = new MapAttributor(regulensModel, encoding.size(), mapMethod, steps);
+        MapAttributor attributor = new MapAttributor(loaded.function(), encoding.size(), mapMethod, steps);
         MapBaselines baselines = new MapBaselines(encoding, baseline, references, candidates, seed);
         try (OutputDirectory output = OutputDirectory.create(out)) {
             Files.createDirectories(output.resolve("alignments"));
@@ -201,7 +200,8 @@ public final class MirnaExplainCommand implements Callable<Integer> {
                 meta.put("candidates", candidates + 1);
             }
             meta.put("seed", seed);
-            meta.put("model", modelOption.file.getFileName().toString());
+            // one file name, or the names of the models averaged joined by "+"
+            meta.put("model", String.join("+", modelOption.files.stream().map(f -> f.getFileName().toString()).toList()));
             meta.put("pairs", pairs.getFileName().toString());
             meta.put("rows", "miRNA positions 1-" + rows + " (5'->3')");
             meta.put("columns", "target positions read 3'->5' (column 0 = the site's 3' end)");

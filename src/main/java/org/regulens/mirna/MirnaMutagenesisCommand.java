@@ -16,7 +16,6 @@ import org.regulens.core.Log;
 import org.regulens.evaluate.Correlation;
 import org.regulens.io.AtomicOutput;
 import org.regulens.io.OutputDirectory;
-import org.regulens.model.RegulensModel;
 import org.regulens.options.Output;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -62,14 +61,14 @@ public final class MirnaMutagenesisCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
         MirnaModelOption.Loaded loaded = modelOption.load();
-        RegulensModel regulensModel = loaded.model();
+        MapFunction model = loaded.function();
         InteractionMap encoding = loaded.encoding();
         PairTable table = loaded.pairs(pairs, false);
         Map<String, Double> effects = measured == null ? null : MeasuredEffects.read(measured, table);
         List<Substitution> substitutions = substitutions(table);
-        float[] reference = PairScores.logits(regulensModel, encoding, table.size(),
+        float[] reference = PairScores.logits(model, encoding, table.size(),
                 row -> new String[] {table.mirna(row), table.target(row)}, batchSize, "wild type", "pairs");
-        float[] mutant = PairScores.logits(regulensModel, encoding, substitutions.size(),
+        float[] mutant = PairScores.logits(model, encoding, substitutions.size(),
                 k -> substitutions.get(k).apply(table),
                 batchSize, "mutagenesis", "substitutions");
         List<double[]> matched = new ArrayList<>(); // {molecule ordinal, delta, delta logit, effect}

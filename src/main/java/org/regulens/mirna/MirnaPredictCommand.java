@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.regulens.core.ExitCodes;
@@ -24,7 +23,7 @@ public final class MirnaPredictCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @CommandLine.Mixin
-    MirnaEnsembleOption modelOption;
+    MirnaModelOption modelOption;
 
     @Option(names = "--pairs", required = true, paramLabel = "TABLE",
             description = "Pairs: TSV/CSV (or .gz) with header miRNA, gene; other columns are passed through.")
@@ -43,9 +42,9 @@ public final class MirnaPredictCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--batch-size must be at least 1");
         }
-        List<MirnaModelOption.Loaded> models = modelOption.load();
-        PairTable table = models.get(0).pairs(pairs, false);
-        float[] scores = MirnaEnsembleOption.scores(models, table, batchSize, "predict");
+        MirnaModelOption.Loaded models = modelOption.load();
+        PairTable table = models.pairs(pairs, false);
+        float[] scores = PairScores.probabilities(models, table, batchSize, "predict");
         try (AtomicOutput output = AtomicOutput.create(out); Writer writer = output.writer()) {
             writer.write(String.join("\t", table.header()) + "\tscore\n");
             for (int i = 0; i < table.size(); i++) {

@@ -107,8 +107,8 @@ public final class MirnaScanCommand implements Callable<Integer> {
                             + "--fdr in (0, 1], --null-windows at least " + WindowNull.TAIL);
         }
         MirnaModelOption.Loaded loaded = modelOption.load();
-        RegulensModel regulensModel = loaded.model();
         InteractionMap encoding = loaded.encoding();
+        MapFunction model = loaded.function();
         List<RnaFasta.Entry> queries = mirnas != null ? RnaFasta.read(mirnas) : List.of(new RnaFasta.Entry("mirna", checked(mirna)));
         List<RnaFasta.Entry> long_ = RnaFasta.read(targets);
         int window = encoding.targetLength();
@@ -132,12 +132,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
             for (int i = 0; i < slices.size(); i++) {
                 encoding.encode(m, slices.get(i), maps, i * encoding.size());
             }
-            float[][] z = regulensModel.logits(maps, slices.size());
-            float[] scores = new float[z.length];
-            for (int i = 0; i < z.length; i++) {
-                scores[i] = z[i][0];
-            }
-            return scores;
+            return model.logits(maps, slices.size());
         };
         List<String> targetSequences = long_.stream().map(RnaFasta.Entry::sequence).toList();
         long total = 0;
@@ -148,7 +143,7 @@ public final class MirnaScanCommand implements Callable<Integer> {
         StringBuilder sites = new StringBuilder("mirna\ttarget\tpeak_start\tpeak_end\tsite_start\tsite_end\tscore\twindows"
                 + "\tcore_start\tcore_end\tp_value\tq_value\n");
         SiteRefiner refiner = new SiteRefiner(encoding,
-                new MapAttributor(regulensModel, encoding.size(), MapMethod.INTEGRATED_GRADIENTS, REFINE_STEPS),
+                new MapAttributor(model, encoding.size(), MapMethod.INTEGRATED_GRADIENTS, REFINE_STEPS),
                 new MapBaselines(encoding, MapBaselines.SHUFFLED, REFINE_REFERENCES, 0, 1));
         StringBuilder bed = new StringBuilder();
         int peaks = 0;

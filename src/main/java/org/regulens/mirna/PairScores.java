@@ -4,17 +4,25 @@ import java.util.function.IntFunction;
 import org.regulens.core.Progress;
 import org.regulens.model.RegulensModel;
 
-/** A model's logits for many pairs, encoded and scored batch by batch (probabilities: {@link MirnaEnsembleOption}). */
+/** The logits of many pairs (of one model or the mean of several: a {@link MapFunction}), encoded and scored batch by batch. */
 final class PairScores {
 
     private PairScores() {
+    }
+
+    /** One binding probability per row of {@code table}: the sigmoid of the models' mean logit. */
+    static float[] probabilities(MirnaModelOption.Loaded models, PairTable table, int batchSize, String label) {
+        String progress = models.models().size() == 1 ? label : label + " (mean of " + models.models().size() + " models)";
+        float[] logits = logits(models.function(), models.encoding(), table.size(),
+                row -> new String[] {table.mirna(row), table.target(row)}, batchSize, progress, "pairs");
+        return RegulensModel.sigmoid(new float[][] {logits})[0];
     }
 
     /**
      * The logits of {@code n} pairs, pair {@code i} being {miRNA, target} from {@code pair}; progress is reported
      * under {@code label}, counting {@code unit}.
      */
-    static float[] logits(RegulensModel model, InteractionMap encoding, int n, IntFunction<String[]> pair, int batchSize,
+    static float[] logits(MapFunction model, InteractionMap encoding, int n, IntFunction<String[]> pair, int batchSize,
                           String label, String unit) {
         float[] out = new float[n];
         float[] maps = new float[Math.min(batchSize, n) * encoding.size()];
@@ -25,10 +33,7 @@ final class PairScores {
                     String[] p = pair.apply(from + i);
                     encoding.encode(p[0], p[1], maps, i * encoding.size());
                 }
-                float[][] z = model.logits(maps, count);
-                for (int i = 0; i < count; i++) {
-                    out[from + i] = z[i][0];
-                }
+                System.arraycopy(model.logits(maps, count), 0, out, from, count);
                 progress.advance(count);
             }
         }

@@ -123,14 +123,8 @@ class MirnaTrainingSpec extends Specification {
 
     def "predict and evaluate average several --model: the score is the sigmoid of the mean of the models' logits"() {
         given: 'two 1-epoch models of different seeds, trained on 400 of the pairs (cheap; they need not be good)'
-        def a = dir.resolve('ens_a.zip')
-        def b = dir.resolve('ens_b.zip')
+        def (a, b) = ensembleModels()
         def few = dir.resolve('ens_train.tsv')
-        few.text = pairs.readLines().take(401).join('\n') + '\n'
-        [[a, '7'], [b, '8']].each { model, seed ->
-            assert Regulens.execute('mirna', 'train', '--pairs', few.toString(), '--out', model.toString(),
-                    '--arch', 'cnn', '--epochs', '1', '--seed', seed, '-q') == 0
-        }
         def score = { List<Path> models, String name ->
             def out = dir.resolve(name)
             def args = ['mirna', 'predict', '--pairs', few.toString(), '--out', out.toString(), '-q']
@@ -160,9 +154,100 @@ class MirnaTrainingSpec extends Specification {
                 - Metrics.of(both.collect { it as float } as float[], labels).auprc()) < 1e-3
     }
 
+    def "explain and mutagenesis average several --model too: logits, attributions and effects are the models' means"() {
+        given: 'the two 1-epoch models of the predict/evaluate feature, and 6 of the pairs'
+        def (a, b) = ensembleModels()
+        def six = dir.resolve('ens_six.tsv')
+        six.text = pairs.readLines().take(7).collect { it.split('\t')[1..2].join('\t') }.join('\n') + '\n'
+        def explain = { List<Path> models, String name ->
+            def out = dir.resolve(name)
+            // the empty-map baseline keeps integrated gradients linear in the function (floor baselines are chosen by it)
+            def args = ['mirna', 'explain', '--pairs', six.toString(), '--out', out.toString(), '--baseline', 'empty',
+                        '--steps', '8', '--svg', '0', '-q']
+            models.each { args += ['--model', it.toString()] }
+            assert Regulens.execute(args as String[]) == 0
+            def rows = out.resolve('explain.tsv').readLines()
+            def header = rows[0].split('\t') as List
+            rows.drop(1).collect { line ->
+                def f = line.split('\t')
+                [f[header.indexOf('logit')] as double, f[header.indexOf('attribution_sum')] as double]
+            }
+        }
+        def mutagenesis = { List<Path> models, String name ->
+            def out = dir.resolve(name)
+            def args = ['mirna', 'mutagenesis', '--pairs', six.toString(), '--out', out.toString(), '-q']
+            models.each { args += ['--model', it.toString()] }
+            assert Regulens.execute(args as String[]) == 0
+            def rows = out.resolve('mutations.tsv').readLines()
+            int column = (rows[0].split('\t') as List).indexOf('delta_logit')
+            rows.drop(1).collect { it.split('\t')[column] as double }
+        }
+
+        when:
+        def ea = explain([a], 'ens_explain_a')
+        def eb = explain([b], 'ens_explain_b')
+        def eab = explain([a, b], 'ens_explain_ab')
+        def ma = mutagenesis([a], 'ens_mut_a')
+        def mb = mutagenesis([b], 'ens_mut_b')
+        def mab = mutagenesis([a, b], 'ens_mut_ab')
+
+        then: 'each pair: the mean logit, and an attribution total that is the mean of the two (5 decimals written)'
+        eab.size() == 6
+        (0..<6).every { i -> Math.abs(eab[i][0] - (ea[i][0] + eb[i][0]) / 2) < 2e-4 }
+        (0..<6).every { i -> Math.abs(eab[i][1] - (ea[i][1] + eb[i][1]) / 2) < 2e-4 }
+        ea.collect { it[0] } != eb.collect { it[0] }
+        and: 'every substitution: the mean change of logit'
+        mab.size() == ma.size() && ma.size() == 6 * (50 + 20) * 3
+        (0..<mab.size()).every { k -> Math.abs(mab[k] - (ma[k] + mb[k]) / 2) < 2e-4 }
+    }
+
+    def "models averaged must share their encoding: another wobble is refused, naming the file"() {
+        given:
+        def (a, b) = ensembleModels()
+        def c = dir.resolve('ens_wobble.zip')
+        def few = dir.resolve('ens_train.tsv')
+        assert Regulens.execute('mirna', 'train', '--pairs', few.toString(), '--out', c.toString(), '--arch', 'cnn',
+                '--epochs', '1', '--seed', '9', '--wobble', '0.25', '-q') == 0
+        def err = new ByteArrayOutputStream()
+        def saved = System.err
+        System.setErr(new PrintStream(err, true))
+
+        when:
+        int code
+        try {
+            code = Regulens.execute('mirna', 'predict', '--model', a.toString(), '--model', c.toString(),
+                    '--pairs', few.toString(), '--out', dir.resolve('ens_refused.tsv').toString())
+        } finally {
+            System.setErr(saved)
+        }
+
+        then:
+        code == 1
+        err.toString().contains('ens_wobble.zip')
+        err.toString().contains('share their encoding')
+        !dir.resolve('ens_refused.tsv').toFile().exists()
+    }
+
+    /** Two 1-epoch models of different seeds trained on 400 of the pairs (cheap; they need not be good). */
+    private List<Path> ensembleModels() {
+        def a = dir.resolve('ens_a.zip')
+        def b = dir.resolve('ens_b.zip')
+        def few = dir.resolve('ens_train.tsv')
+        if (!few.toFile().exists()) {
+            few.text = pairs.readLines().take(401).join('\n') + '\n'
+        }
+        [[a, '7'], [b, '8']].each { model, seed ->
+            if (!model.toFile().exists()) {
+                assert Regulens.execute('mirna', 'train', '--pairs', few.toString(), '--out', model.toString(),
+                        '--arch', 'cnn', '--epochs', '1', '--seed', seed, '-q') == 0
+            }
+        }
+        [a, b]
+    }
+
     def "the mean of logits is taken element-wise"() {
         expect:
-        MirnaEnsembleOption.meanLogits([[1f, -2f, 0.5f] as float[], [3f, 2f, -0.5f] as float[],
-                                        [-1f, 3f, 3f] as float[]]) == [1f, 1f, 1f] as float[]
+        MapFunction.mean([[1f, -2f, 0.5f] as float[], [3f, 2f, -0.5f] as float[],
+                          [-1f, 3f, 3f] as float[]] as float[][]) == [1f, 1f, 1f] as float[]
     }
 }
