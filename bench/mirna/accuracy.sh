@@ -5,18 +5,18 @@
 # (AUTHORS_DIR holding test_set_1_1_CLASH2013_paper.tsv and test_set_1_10_CLASH2013_paper.tsv from
 # github.com/ML-Bioinfo-CEITEC/miRBind, Datasets/): a yardstick only, nothing is trained, tuned or chosen on them.
 # Usage: bench/mirna/accuracy.sh [OUTDIR] [MODELS]
-#   MODELS: space-separated NAME=ARCH:SEED (default "cnn1=cnn:1 cnn2=cnn:2 resnet1=resnet:1"); each trains with
+#   MODELS: space-separated NAME=ARCH:SEED (default: cnn seeds 1-3 and resnet seeds 1-2); each trains with
 #   --epochs 60 and stops early (4 epochs without a better validation auPR; MAX_TIME, default 2h, caps each run).
-# Environment: ENSEMBLES (space-separated "+"-joined model names to average; default "cnn1+cnn2
-#   cnn1+resnet1 cnn1+cnn2+resnet1"), AUTHORS_DIR, MAX_TIME.
+# Environment: ENSEMBLES (space-separated "+"-joined model names to average; default: the cnn seeds, the resnet
+#   seeds, one of each, all five — fixed beforehand, not chosen on held-out figures), AUTHORS_DIR, MAX_TIME.
 # Needs /usr/bin/python3 with scikit-learn (Debian python3-sklearn). One OpenMP thread per run: two runs can share
 # the 2-core machine.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 out=${1:-${TMPDIR:-/tmp}/regulens-mirna-accuracy}
-models=${2:-"cnn1=cnn:1 cnn2=cnn:2 resnet1=resnet:1"}
-ensembles=${ENSEMBLES:-"cnn1+cnn2 cnn1+resnet1 cnn1+cnn2+resnet1"}
+models=${2:-"cnn1=cnn:1 cnn2=cnn:2 cnn3=cnn:3 resnet1=resnet:1 resnet2=resnet:2"}
+ensembles=${ENSEMBLES:-"cnn1+cnn2+cnn3 resnet1+resnet2 cnn1+resnet1 cnn1+cnn2+cnn3+resnet1+resnet2"}
 export OMP_NUM_THREADS=${OMP_NUM_THREADS:-1}
 regulens=$root/bin/regulens   # REGULENS_JAR may point at a copy of the jar
 mkdir -p "$out"
