@@ -154,7 +154,7 @@ class MirnaTrainingSpec extends Specification {
                 - Metrics.of(both.collect { it as float } as float[], labels).auprc()) < 1e-3
     }
 
-    def "explain and mutagenesis average several --model too: logits, attributions and effects are the models' means"() {
+    def "explain, mutagenesis and scan average several --model too: logits, attributions, effects and window scores are the models' means"() {
         given: 'the two 1-epoch models of the predict/evaluate feature, and 6 of the pairs'
         def (a, b) = ensembleModels()
         def six = dir.resolve('ens_six.tsv')
@@ -183,6 +183,22 @@ class MirnaTrainingSpec extends Specification {
             rows.drop(1).collect { it.split('\t')[column] as double }
         }
 
+        def utr = dir.resolve('ens_utr.fa')
+        def random = new SplittableRandom(11)
+        utr.text = '>utr\n' + (0..<200).collect { 'ACGT'[random.nextInt(4)] }.join() + '\n'
+        def mirna = six.readLines()[1].split('\t')[0]
+        def scan = { List<Path> models, String name ->
+            def out = dir.resolve(name)
+            def args = ['mirna', 'scan', '--mirna', mirna, '--targets', utr.toString(), '--out', out.toString(),
+                        '--null-windows', '250', '--stride', '10', '-q']
+            models.each { args += ['--model', it.toString()] }
+            assert Regulens.execute(args as String[]) == 0
+            def rows = out.resolve('windows.tsv').readLines()
+            int column = (rows[0].split('\t') as List).indexOf('score')
+            rows.drop(1).collect { it.split('\t')[column] as double }
+        }
+        def logit = { double p -> Math.log(p / (1 - p)) }
+
         when:
         def ea = explain([a], 'ens_explain_a')
         def eb = explain([b], 'ens_explain_b')
@@ -190,6 +206,9 @@ class MirnaTrainingSpec extends Specification {
         def ma = mutagenesis([a], 'ens_mut_a')
         def mb = mutagenesis([b], 'ens_mut_b')
         def mab = mutagenesis([a, b], 'ens_mut_ab')
+        def sa = scan([a], 'ens_scan_a')
+        def sb = scan([b], 'ens_scan_b')
+        def sab = scan([a, b], 'ens_scan_ab')
 
         then: 'each pair: the mean logit, and an attribution total that is the mean of the two (5 decimals written)'
         eab.size() == 6
@@ -199,6 +218,9 @@ class MirnaTrainingSpec extends Specification {
         and: 'every substitution: the mean change of logit'
         mab.size() == ma.size() && ma.size() == 6 * (50 + 20) * 3
         (0..<mab.size()).every { k -> Math.abs(mab[k] - (ma[k] + mb[k]) / 2) < 2e-4 }
+        and: 'every window of the scan: the sigmoid of the mean logit (probabilities written with 6 decimals)'
+        sab.size() == 16 && sa.size() == 16
+        (0..<16).every { w -> Math.abs(sab[w] - 1 / (1 + Math.exp(-(logit(sa[w]) + logit(sb[w])) / 2))) < 1e-4 }
     }
 
     def "models averaged must share their encoding: another wobble is refused, naming the file"() {
