@@ -127,12 +127,9 @@ class MirnaTrainingSpec extends Specification {
         def few = dir.resolve('ens_train.tsv')
         def score = { List<Path> models, String name ->
             def out = dir.resolve(name)
-            def args = ['mirna', 'predict', '--pairs', few.toString(), '--out', out.toString(), '-q']
-            models.each { args += ['--model', it.toString()] }
-            assert Regulens.execute(args as String[]) == 0
-            out.readLines().drop(1).collect { it.split('\t')[4] as double }
+            runWith(models, ['mirna', 'predict', '--pairs', few.toString(), '--out', out.toString(), '-q'])
+            column(out, 'score')
         }
-        def logit = { double p -> Math.log(p / (1 - p)) }
 
         when:
         def pa = score([a], 'ens_a.tsv')
@@ -162,25 +159,15 @@ class MirnaTrainingSpec extends Specification {
         def explain = { List<Path> models, String name ->
             def out = dir.resolve(name)
             // the empty-map baseline keeps integrated gradients linear in the function (floor baselines are chosen by it)
-            def args = ['mirna', 'explain', '--pairs', six.toString(), '--out', out.toString(), '--baseline', 'empty',
-                        '--steps', '8', '--svg', '0', '-q']
-            models.each { args += ['--model', it.toString()] }
-            assert Regulens.execute(args as String[]) == 0
-            def rows = out.resolve('explain.tsv').readLines()
-            def header = rows[0].split('\t') as List
-            rows.drop(1).collect { line ->
-                def f = line.split('\t')
-                [f[header.indexOf('logit')] as double, f[header.indexOf('attribution_sum')] as double]
-            }
+            runWith(models, ['mirna', 'explain', '--pairs', six.toString(), '--out', out.toString(), '--baseline',
+                             'empty', '--steps', '8', '--svg', '0', '-q'])
+            [column(out.resolve('explain.tsv'), 'logit'), column(out.resolve('explain.tsv'), 'attribution_sum')]
+                    .transpose()
         }
         def mutagenesis = { List<Path> models, String name ->
             def out = dir.resolve(name)
-            def args = ['mirna', 'mutagenesis', '--pairs', six.toString(), '--out', out.toString(), '-q']
-            models.each { args += ['--model', it.toString()] }
-            assert Regulens.execute(args as String[]) == 0
-            def rows = out.resolve('mutations.tsv').readLines()
-            int column = (rows[0].split('\t') as List).indexOf('delta_logit')
-            rows.drop(1).collect { it.split('\t')[column] as double }
+            runWith(models, ['mirna', 'mutagenesis', '--pairs', six.toString(), '--out', out.toString(), '-q'])
+            column(out.resolve('mutations.tsv'), 'delta_logit')
         }
 
         def utr = dir.resolve('ens_utr.fa')
@@ -189,15 +176,10 @@ class MirnaTrainingSpec extends Specification {
         def mirna = six.readLines()[1].split('\t')[0]
         def scan = { List<Path> models, String name ->
             def out = dir.resolve(name)
-            def args = ['mirna', 'scan', '--mirna', mirna, '--targets', utr.toString(), '--out', out.toString(),
-                        '--null-windows', '250', '--stride', '10', '-q']
-            models.each { args += ['--model', it.toString()] }
-            assert Regulens.execute(args as String[]) == 0
-            def rows = out.resolve('windows.tsv').readLines()
-            int column = (rows[0].split('\t') as List).indexOf('score')
-            rows.drop(1).collect { it.split('\t')[column] as double }
+            runWith(models, ['mirna', 'scan', '--mirna', mirna, '--targets', utr.toString(), '--out', out.toString(),
+                             '--null-windows', '250', '--stride', '10', '-q'])
+            column(out.resolve('windows.tsv'), 'score')
         }
-        def logit = { double p -> Math.log(p / (1 - p)) }
 
         when:
         def ea = explain([a], 'ens_explain_a')
@@ -248,6 +230,23 @@ class MirnaTrainingSpec extends Specification {
         err.toString().contains('ens_wobble.zip')
         err.toString().contains('share their encoding')
         !dir.resolve('ens_refused.tsv').toFile().exists()
+    }
+
+    /** Runs a regulens command with one --model per file; it must succeed. */
+    private static void runWith(List<Path> models, List<String> args) {
+        assert Regulens.execute((args + models.collectMany { ['--model', it.toString()] }) as String[]) == 0
+    }
+
+    /** The named column of a TSV with a header, as numbers. */
+    private static List<Double> column(Path tsv, String name) {
+        def rows = tsv.readLines()
+        int index = (rows[0].split('\t') as List).indexOf(name)
+        assert index >= 0, "$tsv has no column $name"
+        rows.drop(1).collect { it.split('\t')[index] as double }
+    }
+
+    private static double logit(double p) {
+        Math.log(p / (1 - p))
     }
 
     /** Two 1-epoch models of different seeds trained on 400 of the pairs (cheap; they need not be good). */
